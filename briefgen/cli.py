@@ -1,0 +1,166 @@
+"""The command line: parse flags, load the config, call the library, map errors to exit codes."""
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from briefgen import __version__
+from briefgen.errors import EXIT_ERROR, EXIT_USAGE, BriefgenError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Turn news articles into a policy briefing.")
+config_app = typer.Typer(no_args_is_help=True, help="Check the config or print its JSON Schema.")
+app.add_typer(config_app, name="config")
+
+FORMATS = ("html", "pdf", "json", "md")
+
+
+def _version(value: bool):
+    if value:
+        typer.echo(f"briefgen {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    debug: bool = typer.Option(False, "--debug", help="Show full tracebacks on errors."),
+):
+    """Turn news articles into a policy briefing."""
+
+
+def _load(config_path: Optional[Path], inputs: List[str]):
+    from briefgen.config import load_config
+
+    config = load_config(config_path)
+    if inputs:
+        config.sources = list(inputs)
+    return config
+
+
+def _now(value: Optional[str]) -> Optional[datetime]:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise BriefgenError(f"--now '{value}' is not an ISO date or date-time (2024-02-19T08:00+00:00)", exit_code=EXIT_USAGE) from None
+
+
+def _warn_skipped(skipped) -> None:
+    for s in skipped:
+        typer.echo(f"warning: skipped {s.path}: {s.reason}", err=True)
+
+
+@app.command()
+def build(
+    inputs: List[str] = typer.Argument(None, help="Article files, folders or globs (default: the config's sources)."),
+    config: Optional[Path] = typer.Option(None, "--config", "-c", help="YAML config file."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output folder (overrides output.dir)."),
+    fmt: List[str] = typer.Option(None, "--format", "-f", help="Output format: html, pdf, json, md (repeatable)."),
+    templates: Optional[Path] = typer.Option(None, "--templates", help="Templates folder searched before the built-ins."),
+    now: Optional[str] = typer.Option(None, "--now", help="Briefing date-time (ISO); default SOURCE_DATE_EPOCH or the clock."),
+    strict: bool = typer.Option(False, "--strict", help="Fail on any bad article instead of skipping it."),
+):
+    """Build the briefing and write it to the output folder."""
+    from briefgen import pipeline
+
+    cfg = _load(config, inputs or [])
+    if out is not None:
+        cfg.output.dir = str(out)
+    if fmt:
+        bad = [f for f in fmt if f not in FORMATS]
+        if bad:
+            raise BriefgenError(f"--format {bad[0]}: unknown format; choose from {', '.join(FORMATS)}", exit_code=EXIT_USAGE)
+        cfg.output.formats = list(dict.fromkeys(fmt))
+    if templates is not None:
+        cfg.templates.dir = str(templates)
+    briefing = pipeline.build(cfg, now=_now(now), strict=strict)
+    _warn_skipped(briefing.skipped)
+    paths = pipeline.write(pipeline.render(briefing, cfg, cfg.output.formats), pipeline.output_stem(cfg, briefing))
+    typer.echo(
+        f"briefgen: {briefing.article_count} article(s), {len(briefing.skipped)} skipped; wrote "
+        + ", ".join(str(p) for p in paths),
+        err=True,
+    )
+
+
+@app.command()
+def extract(
+    inputs: List[str] = typer.Argument(..., help="Article files, folders or globs."),
+    config: Optional[Path] = typer.Option(None, "--config", "-c", help="YAML config file."),
+    fmt: str = typer.Option("json", "--format", "-f", help="json, yaml or table."),
+    strict: bool = typer.Option(False, "--strict", help="Fail on any bad article instead of skipping it."),
+):
+    """Print what is extracted from each article (the scorer's JSON)."""
+    from briefgen import pipeline
+
+    if fmt not in ("json", "yaml", "table"):
+        raise BriefgenError(f"--format {fmt}: choose json, yaml or table", exit_code=EXIT_USAGE)
+    cfg = _load(config, inputs)
+    result = pipeline.extract(cfg, strict=strict)
+    _warn_skipped(result.skipped)
+    doc = {"articles": [e.model_dump(mode="json", exclude={"sentences"}) for e in result.extractions]}
+    if fmt == "json":
+        typer.echo(json.dumps(doc, ensure_ascii=False, indent=1))
+    elif fmt == "yaml":
+        import yaml
+
+        typer.echo(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False))
+    else:
+        from briefgen.table import print_tables
+
+        print_tables(result.extractions)
+
+
+@config_app.command("check")
+def config_check(path: Path = typer.Argument(..., help="Config file to validate.")):
+    """Validate a config file; report every problem with its line."""
+    from briefgen.config import load_config
+
+    load_config(path)
+    typer.echo(f"{path}: ok")
+
+
+@config_app.command("schema")
+def config_schema():
+    """Print the config's JSON Schema."""
+    from briefgen.config import config_schema as schema
+
+    typer.echo(json.dumps(schema(), indent=2))
+
+
+def main(argv: Optional[List[str]] = None) -> None:
+    """Entry point: the one error boundary."""
+    import click
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    try:
+        app(args=args, prog_name="briefgen", standalone_mode=False)
+    except BriefgenError as e:
+        if debug:
+            raise
+        for line in e.lines:
+            typer.echo(f"briefgen: error: {line}", err=True)
+        sys.exit(e.exit_code)
+    except click.exceptions.Exit as e:
+        sys.exit(e.exit_code)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(EXIT_USAGE)
+    except click.exceptions.Abort:
+        typer.echo("briefgen: aborted", err=True)
+        sys.exit(EXIT_ERROR)
+    except KeyboardInterrupt:
+        typer.echo("briefgen: interrupted", err=True)
+        sys.exit(130)
+    except Exception as e:
+        if debug:
+            raise
+        typer.echo(f"briefgen: internal error: {type(e).__name__}: {e} (rerun with --debug for the traceback)", err=True)
+        sys.exit(EXIT_ERROR)

@@ -1,0 +1,164 @@
+"""The YAML config: one pydantic schema, validated before any work is done."""
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Literal, Optional
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from briefgen.errors import ConfigError
+
+SECTIONS = (
+    "bottom_line",
+    "key_points",
+    "actors",
+    "actor_map",
+    "timeline_strip",
+    "timeline",
+    "quotes",
+    "whats_next",
+    "sources",
+    "method",
+)
+Section = Literal[
+    "bottom_line", "key_points", "actors", "actor_map", "timeline_strip", "timeline",
+    "quotes", "whats_next", "sources", "method",
+]
+Format = Literal["html", "pdf", "json", "md"]
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class NlpConfig(_Section):
+    model: str = Field(
+        default="en_core_web_sm",
+        description="Name of an installed spaCy pipeline (en_core_web_sm, en_core_web_trf, ...) or a path to one.",
+    )
+    n_process: int = Field(default=1, ge=1, description="Processes for parsing; 2 uses both cores of a 2-core machine.")
+    batch_size: int = Field(default=16, ge=1, description="Articles per spaCy batch.")
+
+
+class LimitsConfig(_Section):
+    actors: int = Field(default=15, ge=0, description="Key actors shown in the briefing.")
+    quotes: int = Field(default=12, ge=0, description="Quotes shown in the briefing.")
+    timeline: int = Field(default=25, ge=0, description="Timeline entries shown.")
+    open_questions: int = Field(default=8, ge=0, description="Open questions shown.")
+    outlook: int = Field(default=8, ge=0, description="Outlook items shown.")
+    key_points: int = Field(default=5, ge=0, le=6, description="Key points shown (3-6 by convention).")
+    bottom_line: int = Field(default=2, ge=1, le=3, description="Sentences in the bottom line (1-3).")
+    map_actors: int = Field(default=12, ge=0, description="Actors drawn in the actor map.")
+
+
+class TemplatesConfig(_Section):
+    dir: Optional[str] = Field(default=None, description="Folder searched before the built-in templates.")
+    name: str = Field(default="brief.html.j2", description="Main template to render.")
+
+
+class PdfConfig(_Section):
+    page_size: Literal["A4", "Letter"] = Field(default="A4", description="Paper size.")
+    variant: Optional[Literal["pdf/ua-1", "pdf/a-3b"]] = Field(default=None, description="PDF variant: accessible or archival.")
+
+
+class OutputConfig(_Section):
+    dir: str = Field(default="out", description="Output folder.")
+    name: str = Field(default="brief-{date:%Y-%m-%d}", description="File name pattern without extension; {date} is the briefing date.")
+    formats: list[Format] = Field(default_factory=lambda: ["html", "pdf"], description="Formats to write: html, pdf, json, md.")
+
+
+class Config(_Section):
+    """briefgen's configuration file."""
+
+    title: str = Field(default="Daily briefing", description="Briefing title.")
+    organization: str = Field(default="", description="Issuing office.")
+    author: str = Field(default="briefgen", description="Author shown in the header and PDF metadata.")
+    recipient: str = Field(default="", description="Who the briefing is for.")
+    banner: str = Field(default="", description="Handling marking on every page: free text or a TLP label (TLP:CLEAR, TLP:GREEN, TLP:AMBER, TLP:AMBER+STRICT, TLP:RED).")
+    edition: str = Field(default="", description="Edition or number.")
+    timezone: str = Field(default="UTC", description="Time zone of the 'information as of' time (IANA name).")
+    language: str = Field(default="en", description="Document language.")
+    sources: list[str] = Field(default_factory=list, description="Inputs read when none are given on the command line: paths, globs, feeds, URLs.")
+    sections: list[Section] = Field(default_factory=lambda: list(SECTIONS), description="Sections to include, in order.")
+    limits: LimitsConfig = Field(default_factory=LimitsConfig, description="Caps per section.")
+    nlp: NlpConfig = Field(default_factory=NlpConfig, description="spaCy settings.")
+    templates: TemplatesConfig = Field(default_factory=TemplatesConfig, description="Template settings.")
+    pdf: PdfConfig = Field(default_factory=PdfConfig, description="PDF settings.")
+    output: OutputConfig = Field(default_factory=OutputConfig, description="Output settings.")
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"title": "briefgen config"})
+
+
+def config_schema() -> dict:
+    """The config's JSON Schema."""
+    return Config.model_json_schema()
+
+
+def _key_lines(node: yaml.Node, path: tuple = ()) -> dict[tuple, int]:
+    """Map each key path in a composed YAML tree to its 1-based line."""
+    lines: dict[tuple, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            p = path + (k.value,)
+            lines[p] = k.start_mark.line + 1
+            lines.update(_key_lines(v, p))
+    elif isinstance(node, yaml.SequenceNode):
+        for i, v in enumerate(node.value):
+            p = path + (i,)
+            lines[p] = v.start_mark.line + 1
+            lines.update(_key_lines(v, p))
+    return lines
+
+
+def _fields_at(loc: tuple) -> list[str]:
+    model: type[BaseModel] | None = Config
+    for part in loc[:-1]:
+        if model is None or not isinstance(part, str) or part not in model.model_fields:
+            return []
+        ann = model.model_fields[part].annotation
+        model = ann if isinstance(ann, type) and issubclass(ann, BaseModel) else None
+    return list(model.model_fields) if model else []
+
+
+def load_config(path: str | Path | None) -> Config:
+    """Read and validate a config file; report every problem with its line and key path."""
+    if path is None:
+        return Config()
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{p}: config file not found; check the path or run without --config") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise ConfigError(f"{p}: cannot read the config ({e})") from None
+    try:
+        node = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise ConfigError(f"{p}{where}: YAML syntax error: {problem}; fix the YAML at that line") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{p}:1: the config must be a mapping of keys to values")
+    lines = _key_lines(node) if node is not None else {}
+    try:
+        return Config.model_validate(data)
+    except ValidationError as e:
+        problems = []
+        for err in e.errors():
+            loc = tuple(err["loc"])
+            key = ".".join(str(x) for x in loc)
+            line = lines.get(loc) or next((lines[loc[:i]] for i in range(len(loc) - 1, 0, -1) if loc[:i] in lines), None)
+            where = f":{line}" if line else ""
+            if err["type"] == "extra_forbidden":
+                close = difflib.get_close_matches(str(loc[-1]), _fields_at(loc), n=1)
+                hint = f"; did you mean '{close[0]}'?" if close else "; remove it (see `briefgen config schema`)"
+                problems.append(f"{p}{where}: unknown key '{key}'{hint}")
+            else:
+                problems.append(f"{p}{where}: {key}: {err['msg']}")
+        raise ConfigError(problems[0], lines=problems) from None

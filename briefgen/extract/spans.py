@@ -1,0 +1,28 @@
+"""Helpers shared by the extractors: offsets to paragraphs, sentence clean-up."""
+from __future__ import annotations
+
+import bisect
+
+from briefgen.models import Article
+
+
+class ParagraphMap:
+    """Map character offsets in an article body to block indexes."""
+
+    def __init__(self, article: Article):
+        spans = article.block_offsets()
+        self._starts = [s for s, _, _ in spans]
+        self._blocks = [b for _, _, b in spans]
+
+    def index(self, offset: int) -> int:
+        """The block index holding `offset` (1 when the article has no blocks)."""
+        if not self._blocks:
+            return 1
+        i = max(0, bisect.bisect_right(self._starts, offset) - 1)
+        return self._blocks[i].index
+
+    def is_heading(self, offset: int) -> bool:
+        if not self._blocks:
+            return False
+        i = max(0, bisect.bisect_right(self._starts, offset) - 1)
+        return self._blocks[i].kind == "heading"

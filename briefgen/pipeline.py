@@ -1,0 +1,82 @@
+"""The pipeline in one place: ingest -> extract -> aggregate -> render -> write."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from briefgen.config import Config
+from briefgen.errors import EXIT_NO_ARTICLES, BriefgenError
+from briefgen.models import Briefing, Extraction, Skipped
+
+
+@dataclass
+class ExtractResult:
+    extractions: list[Extraction] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def resolve_now(now: datetime | None = None) -> datetime:
+    """`now`, else SOURCE_DATE_EPOCH (reproducible builds), else the clock; always aware."""
+    if now is None:
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        now = datetime.fromtimestamp(int(epoch), tz=timezone.utc) if epoch else datetime.now(timezone.utc)
+    return now if now.tzinfo else now.replace(tzinfo=timezone.utc)
+
+
+def extract(config: Config, *, strict: bool = False) -> ExtractResult:
+    """Ingest the configured sources and extract every article."""
+    from briefgen.extract import extract_articles
+    from briefgen.ingest import load_articles
+
+    if not config.sources:
+        raise BriefgenError("no inputs: pass article files or folders, or list them under sources: in the config", exit_code=2)
+    ingested = load_articles(config.sources, strict=strict)
+    if not ingested.articles:
+        reasons = "; ".join(f"{s.path}: {s.reason}" for s in ingested.skipped[:3])
+        raise BriefgenError(f"no usable articles ({reasons})" if reasons else "no usable articles", exit_code=EXIT_NO_ARTICLES)
+    extractions = list(extract_articles(ingested.articles, config.nlp.model, n_process=config.nlp.n_process, batch_size=config.nlp.batch_size))
+    return ExtractResult(extractions, ingested.skipped)
+
+
+def build(config: Config, *, now: datetime | None = None, strict: bool = False) -> Briefing:
+    """Read, extract and aggregate: the whole briefing as a value, nothing written."""
+    from briefgen.aggregate import aggregate
+
+    result = extract(config, strict=strict)
+    return aggregate(result.extractions, config, now=resolve_now(now), skipped=result.skipped)
+
+
+def render(briefing: Briefing, config: Config, formats: list[str]) -> dict[str, bytes]:
+    """Render each requested format to bytes (HTML first: the PDF is laid out from it)."""
+    from briefgen import render as r
+
+    out: dict[str, bytes] = {}
+    html = r.render_html(briefing, config) if {"html", "pdf"} & set(formats) else ""
+    for fmt in formats:
+        if fmt == "html":
+            out["html"] = html.encode("utf-8")
+        elif fmt == "pdf":
+            out["pdf"] = r.render_pdf(html, config)
+        elif fmt == "json":
+            out["json"] = r.render_json(briefing).encode("utf-8")
+        elif fmt == "md":
+            out["md"] = r.render_markdown(briefing, config).encode("utf-8")
+    return out
+
+
+def output_stem(config: Config, briefing: Briefing) -> Path:
+    """Output path without extension, from the config's name pattern and the briefing date."""
+    try:
+        name = config.output.name.format(date=briefing.date)
+    except (KeyError, IndexError, ValueError) as e:
+        raise BriefgenError(f"output.name '{config.output.name}' is not a valid pattern ({e}); use {{date:%Y-%m-%d}}", exit_code=2) from None
+    return Path(config.output.dir) / name
+
+
+def write(rendered: dict[str, bytes], stem: Path) -> list[Path]:
+    """Write every rendered output atomically beside `stem`."""
+    from briefgen.write import write_atomic
+
+    return [write_atomic(stem.with_name(stem.name + "." + fmt), data) for fmt, data in rendered.items()]

@@ -1,0 +1,26 @@
+"""Jinja2 filters: formatting only, no computation."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+
+def format_date(value, fmt: str = "%-d %B %Y") -> str:
+    """Format a date or ISO string for display."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    return value.strftime(fmt)
+
+
+def format_iso(value: str) -> str:
+    """Readable form of an ISO 8601 value: day, month, range, week, quarter."""
+    from briefgen.render.dates import humanize
+
+    return humanize(value)
+
+
+FILTERS = {"date": format_date, "iso": format_iso}

@@ -1,0 +1,64 @@
+"""Template lookup: the user's folder first, then the built-ins (also as `default:NAME`)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefgen.errors import BriefgenError
+
+
+def builtin_template_dir() -> Path:
+    """The built-in templates: inside the installed package, or the repository's templates/."""
+    pkg = Path(__file__).resolve().parent.parent
+    for candidate in (pkg / "templates", pkg.parent / "templates"):
+        if (candidate / "brief.html.j2").is_file():
+            return candidate
+    raise BriefgenError("[E010] the built-in templates are missing; reinstall briefgen")
+
+
+def _autoescape(name: str | None) -> bool:
+    # Everything but Markdown templates is HTML and escaped.
+    return not (name or "").endswith((".md.j2", ".md"))
+
+
+def make_environment(user_dir: str | Path | None = None):
+    """A sandboxed Jinja2 environment with StrictUndefined and autoescape."""
+    from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    builtin = FileSystemLoader(str(builtin_template_dir()))
+    loaders = []
+    if user_dir:
+        if not Path(user_dir).is_dir():
+            raise BriefgenError(f"{user_dir}: templates folder not found; check templates.dir or --templates", exit_code=2)
+        loaders.append(FileSystemLoader(str(user_dir)))
+    loaders += [builtin, PrefixLoader({"default": builtin}, delimiter=":")]
+    env = SandboxedEnvironment(
+        loader=ChoiceLoader(loaders), undefined=StrictUndefined, autoescape=_autoescape,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+    )
+    from briefgen.render import filters
+
+    env.filters.update(filters.FILTERS)
+    return env
+
+
+def render_template(env, name: str, context: dict) -> str:
+    """Render one template; template errors become one line with file and line."""
+    from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
+
+    try:
+        return env.get_template(name).render(**context)
+    except TemplateSyntaxError as e:
+        raise BriefgenError(f"{e.filename or e.name}:{e.lineno}: template syntax error: {e.message}", exit_code=2) from None
+    except TemplateNotFound as e:
+        raise BriefgenError(f"template '{e.name}' not found in the templates folder or the built-ins", exit_code=2) from None
+    except TemplateError as e:
+        import sys
+        import traceback
+
+        where = ""
+        for frame in reversed(traceback.extract_tb(sys.exc_info()[2])):
+            if frame.filename.endswith((".j2", ".html", ".md")):
+                where = f"{frame.filename}:{frame.lineno}: "
+                break
+        raise BriefgenError(f"{where or name + ': '}template error: {e}", exit_code=2) from None
