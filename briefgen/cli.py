@@ -136,8 +136,6 @@ def config_schema():
 
 def main(argv: Optional[List[str]] = None) -> None:
     """Entry point: the one error boundary."""
-    import click
-
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     try:
@@ -148,17 +146,16 @@ def main(argv: Optional[List[str]] = None) -> None:
         for line in e.lines:
             typer.echo(f"briefgen: error: {line}", err=True)
         sys.exit(e.exit_code)
-    except click.exceptions.Exit as e:
+    except typer.Exit as e:
         sys.exit(e.exit_code)
-    except click.ClickException as e:
-        e.show()
-        sys.exit(EXIT_USAGE)
-    except click.exceptions.Abort:
-        typer.echo("briefgen: aborted", err=True)
-        sys.exit(EXIT_ERROR)
-    except KeyboardInterrupt:
+    except (typer.Abort, KeyboardInterrupt):
         typer.echo("briefgen: interrupted", err=True)
         sys.exit(130)
+    except typer.exceptions.TyperException as e:
+        # Typer's own (vendored click) usage errors: bad option, missing argument, unknown command.
+        if hasattr(e, "show"):
+            e.show()
+        sys.exit(getattr(e, "exit_code", EXIT_USAGE) or EXIT_USAGE)
     except Exception as e:
         if debug:
             raise

@@ -92,3 +92,8 @@ def test_binary_and_undecodable(tmp_path, capsys):
     code, _, err = run_main(["extract", str(b), str(l1)], capsys)
     assert code == 4
     assert "binary" in err or "UTF-8" in err
+
+
+def test_unknown_option_is_usage_error(capsys):
+    code, _, err = run_main(["build", "--bogus"], capsys)
+    assert code == 2 and "--bogus" in err and "Traceback" not in err
