@@ -84,6 +84,8 @@ class Config(_Section):
     sections: list[Section] = Field(default_factory=lambda: list(SECTIONS), description="Sections to include, in order.")
     limits: LimitsConfig = Field(default_factory=LimitsConfig, description="Caps per section.")
     nlp: NlpConfig = Field(default_factory=NlpConfig, description="spaCy settings.")
+    executor: Literal["local", "dask"] = Field(default="local", description="Where parsing runs: local (this machine, nlp.n_process processes) or dask (a Dask distributed cluster; needs briefgen[dask]).")
+    scheduler: Optional[str] = Field(default=None, description="Dask scheduler address (tcp://HOST:PORT) for executor: dask.")
     templates: TemplatesConfig = Field(default_factory=TemplatesConfig, description="Template settings.")
     pdf: PdfConfig = Field(default_factory=PdfConfig, description="PDF settings.")
     output: OutputConfig = Field(default_factory=OutputConfig, description="Output settings.")

@@ -36,7 +36,8 @@ def extract(config: Config, *, strict: bool = False) -> ExtractResult:
     if not ingested.articles:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in ingested.skipped[:3])
         raise BriefgenError(f"no usable articles ({reasons})" if reasons else "no usable articles", exit_code=EXIT_NO_ARTICLES)
-    extractions = list(extract_articles(ingested.articles, config.nlp.model, n_process=config.nlp.n_process, batch_size=config.nlp.batch_size))
+    extractions = list(extract_articles(ingested.articles, config.nlp.model, n_process=config.nlp.n_process, batch_size=config.nlp.batch_size,
+                                       executor=config.executor, scheduler=config.scheduler))
     return ExtractResult(extractions, ingested.skipped)
 
 

@@ -35,12 +35,9 @@ def extract_doc(doc, article: Article) -> Extraction:
     )
 
 
-def extract_articles(articles: Iterable[Article], model: str, *, n_process: int = 1, batch_size: int = 16) -> Iterator[Extraction]:
-    """Parse articles as a stream (Docs are not kept) and extract each one."""
-    from briefgen.extract.nlp import load_pipeline
+def extract_articles(articles: Iterable[Article], model: str, *, n_process: int = 1, batch_size: int = 16,
+                     executor: str = "local", scheduler: str | None = None) -> Iterator[Extraction]:
+    """Parse articles as a stream (Docs are not kept) and extract each one, in input order."""
+    from briefgen.extract.executors import run
 
-    nlp = load_pipeline(model)
-    articles = list(articles)
-    docs = nlp.pipe((a.text for a in articles), n_process=n_process, batch_size=batch_size)
-    for doc, article in zip(docs, articles):
-        yield extract_doc(doc, article)
+    return run(articles, model, executor=executor, n_process=n_process, batch_size=batch_size, scheduler=scheduler)
