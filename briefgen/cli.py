@@ -42,6 +42,17 @@ def _load(config_path: Optional[Path], inputs: List[str]):
     return config
 
 
+def _apply_executor(cfg, executor: Optional[str], scheduler: Optional[str], processes: Optional[int]) -> None:
+    if executor is not None:
+        if executor not in ("local", "dask"):
+            raise BriefgenError(f"--executor {executor}: choose local or dask", exit_code=EXIT_USAGE)
+        cfg.executor = executor
+    if scheduler is not None:
+        cfg.scheduler = scheduler
+    if processes is not None:
+        cfg.nlp.n_process = processes
+
+
 def _now(value: Optional[str]) -> Optional[datetime]:
     if not value:
         return None
@@ -65,11 +76,15 @@ def build(
     templates: Optional[Path] = typer.Option(None, "--templates", help="Templates folder searched before the built-ins."),
     now: Optional[str] = typer.Option(None, "--now", help="Briefing date-time (ISO); default SOURCE_DATE_EPOCH or the clock."),
     strict: bool = typer.Option(False, "--strict", help="Fail on any bad article instead of skipping it."),
+    executor: Optional[str] = typer.Option(None, "--executor", help="Where parsing runs: local or dask (overrides the config)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, tcp://HOST:PORT."),
+    processes: Optional[int] = typer.Option(None, "--processes", "-j", min=1, help="Local worker processes (overrides nlp.n_process)."),
 ):
     """Build the briefing and write it to the output folder."""
     from briefgen import pipeline
 
     cfg = _load(config, inputs or [])
+    _apply_executor(cfg, executor, scheduler, processes)
     if out is not None:
         cfg.output.dir = str(out)
     if fmt:
@@ -95,6 +110,9 @@ def extract(
     config: Optional[Path] = typer.Option(None, "--config", "-c", help="YAML config file."),
     fmt: str = typer.Option("json", "--format", "-f", help="json, yaml or table."),
     strict: bool = typer.Option(False, "--strict", help="Fail on any bad article instead of skipping it."),
+    executor: Optional[str] = typer.Option(None, "--executor", help="Where parsing runs: local or dask (overrides the config)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, tcp://HOST:PORT."),
+    processes: Optional[int] = typer.Option(None, "--processes", "-j", min=1, help="Local worker processes (overrides nlp.n_process)."),
 ):
     """Print what is extracted from each article (the scorer's JSON)."""
     from briefgen import pipeline
@@ -102,6 +120,7 @@ def extract(
     if fmt not in ("json", "yaml", "table"):
         raise BriefgenError(f"--format {fmt}: choose json, yaml or table", exit_code=EXIT_USAGE)
     cfg = _load(config, inputs)
+    _apply_executor(cfg, executor, scheduler, processes)
     result = pipeline.extract(cfg, strict=strict)
     _warn_skipped(result.skipped)
     doc = {"articles": [e.model_dump(mode="json", exclude={"sentences"}) for e in result.extractions]}

@@ -59,7 +59,7 @@ def run_dask(articles: list[Article], model: str, scheduler: str | None, batch_s
     except ImportError:
         raise BriefgenError("[E020] the dask executor needs the extra: pip install 'briefgen[dask]'", exit_code=2) from None
     if not scheduler:
-        raise BriefgenError("[E021] executor dask needs a scheduler address: --scheduler tcp://HOST:PORT or executor.scheduler", exit_code=2)
+        raise BriefgenError("[E021] executor dask needs a scheduler address: --scheduler tcp://HOST:PORT or scheduler: in the config", exit_code=2)
     try:
         client = Client(scheduler, timeout="10s")
     except OSError as e:
