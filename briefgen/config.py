@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+from datetime import datetime
 from pathlib import Path
 from typing import Literal, Optional
 
@@ -63,6 +64,22 @@ class PdfConfig(_Section):
     variant: Optional[Literal["pdf/ua-1", "pdf/a-3b"]] = Field(default=None, description="PDF variant: accessible or archival.")
 
 
+_CSS_VALUE = r"^[^;{}<>\\]*$"  # no way out of a CSS declaration: theme values land inside <style>
+
+
+class ThemeConfig(_Section):
+    accent: Optional[str] = Field(default=None, pattern=_CSS_VALUE, description="Accent colour of headings, rules and markers (CSS colour, e.g. '#1f3a5f').")
+    ink: Optional[str] = Field(default=None, pattern=_CSS_VALUE, description="Body text colour.")
+    muted: Optional[str] = Field(default=None, pattern=_CSS_VALUE, description="Colour of secondary text (labels, roles, page numbers).")
+    rule: Optional[str] = Field(default=None, pattern=_CSS_VALUE, description="Colour of table and section rules.")
+    derived_bg: Optional[str] = Field(default=None, pattern=_CSS_VALUE, description="Background of derived items (bottom line, key points, what's next).")
+    font_body: Optional[str] = Field(default=None, pattern=_CSS_VALUE, description="CSS font-family of the body text (a font installed on the machine or shipped in the templates folder).")
+    font_head: Optional[str] = Field(default=None, pattern=_CSS_VALUE, description="CSS font-family of headings, tables and labels.")
+    size_body: Optional[str] = Field(default=None, pattern=_CSS_VALUE, description="Body font size, e.g. '10pt'.")
+    logo: Optional[str] = Field(default=None, description="Image file (PNG, JPEG or SVG) shown in the masthead; embedded in the HTML and PDF.")
+    margins: str = Field(default="24mm 18mm 22mm 18mm", pattern=_CSS_VALUE, description="Page margins as CSS (top right bottom left).")
+
+
 class OutputConfig(_Section):
     dir: str = Field(default="out", description="Output folder.")
     name: str = Field(default="brief-{date:%Y-%m-%d}", description="File name pattern without extension; {date} is the briefing date.")
@@ -78,6 +95,7 @@ class Config(_Section):
     recipient: str = Field(default="", description="Who the briefing is for.")
     banner: str = Field(default="", description="Handling marking on every page: free text or a TLP label (TLP:CLEAR, TLP:GREEN, TLP:AMBER, TLP:AMBER+STRICT, TLP:RED).")
     edition: str = Field(default="", description="Edition or number.")
+    now: Optional[datetime] = Field(default=None, description="Information cut-off ('as of') date-time of the briefing, ISO 8601; default: --now, SOURCE_DATE_EPOCH, or the clock. Fix it to rebuild a past day.")
     timezone: str = Field(default="UTC", description="Time zone of the 'information as of' time (IANA name).")
     language: str = Field(default="en", description="Document language.")
     sources: list[str] = Field(default_factory=list, description="Inputs read when none are given on the command line: paths, globs, feeds, URLs.")
@@ -88,6 +106,7 @@ class Config(_Section):
     scheduler: Optional[str] = Field(default=None, description="Dask scheduler address (tcp://HOST:PORT) for executor: dask.")
     templates: TemplatesConfig = Field(default_factory=TemplatesConfig, description="Template settings.")
     pdf: PdfConfig = Field(default_factory=PdfConfig, description="PDF settings.")
+    theme: ThemeConfig = Field(default_factory=ThemeConfig, description="Look of the HTML and PDF: colours, fonts, logo, margins (CSS variables of brief.css).")
     output: OutputConfig = Field(default_factory=OutputConfig, description="Output settings.")
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"title": "briefgen config"})

@@ -46,7 +46,7 @@ def build(config: Config, *, now: datetime | None = None, strict: bool = False) 
     from briefgen.aggregate import aggregate
 
     result = extract(config, strict=strict)
-    return aggregate(result.extractions, config, now=resolve_now(now), skipped=result.skipped)
+    return aggregate(result.extractions, config, now=resolve_now(now or config.now), skipped=result.skipped)
 
 
 def render(briefing: Briefing, config: Config, formats: list[str]) -> dict[str, bytes]:
