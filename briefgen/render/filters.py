@@ -23,4 +23,14 @@ def format_iso(value: str) -> str:
     return humanize(value)
 
 
-FILTERS = {"date": format_date, "iso": format_iso}
+def format_datetime(value, fmt: str = "%-d %B %Y, %H:%M") -> str:
+    """Format an aware date-time with its zone name: '19 February 2024, 08:00 UTC'."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    zone = value.tzname() or ""
+    return f"{value.strftime(fmt)} {zone}".strip()
+
+
+FILTERS = {"date": format_date, "iso": format_iso, "datetime": format_datetime}
