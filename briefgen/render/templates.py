@@ -20,8 +20,8 @@ def _autoescape(name: str | None) -> bool:
     return not (name or "").endswith((".md.j2", ".md"))
 
 
-def make_environment(user_dir: str | Path | None = None):
-    """A sandboxed Jinja2 environment with StrictUndefined and autoescape."""
+def make_environment(user_dir: str | Path | None = None, *, undefined=None):
+    """A sandboxed Jinja2 environment with StrictUndefined (or `undefined`) and autoescape."""
     from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
@@ -33,7 +33,7 @@ def make_environment(user_dir: str | Path | None = None):
         loaders.append(FileSystemLoader(str(user_dir)))
     loaders += [builtin, PrefixLoader({"default": builtin}, delimiter=":")]
     env = SandboxedEnvironment(
-        loader=ChoiceLoader(loaders), undefined=StrictUndefined, autoescape=_autoescape,
+        loader=ChoiceLoader(loaders), undefined=undefined or StrictUndefined, autoescape=_autoescape,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
     from briefgen.render import filters
