@@ -153,6 +153,76 @@ def config_schema():
     typer.echo(json.dumps(schema(), indent=2))
 
 
+templates_app = typer.Typer(no_args_is_help=True, help="Start, check and preview a templates folder.")
+app.add_typer(templates_app, name="templates")
+
+
+@templates_app.command("init")
+def templates_init(
+    folder: Path = typer.Argument(..., help="Folder to create (searched before the built-ins with --templates)."),
+    force: bool = typer.Option(False, "--force", help="Overwrite files that already exist."),
+):
+    """Copy the built-in templates and CSS into FOLDER as a starting point."""
+    from briefgen.render.check import init_templates
+
+    paths = init_templates(folder, force=force)
+    typer.echo(f"briefgen: copied {len(paths)} files to {folder}; build with --templates {folder}", err=True)
+
+
+@templates_app.command("check")
+def templates_check(
+    folder: Path = typer.Argument(..., help="Templates folder to check."),
+    config: Optional[Path] = typer.Option(None, "--config", "-c", help="YAML config file (sections, theme)."),
+    briefing: Optional[Path] = typer.Option(None, "--briefing", help="Briefing JSON to render (default: the seed briefing)."),
+):
+    """Render FOLDER's templates against the seed briefing; report every error with file and line."""
+    from briefgen.render.check import check_templates, load_seed_briefing
+
+    cfg = _load(config, [])
+    problems = check_templates(folder, cfg, load_seed_briefing(briefing))
+    if problems:
+        raise BriefgenError(f"{len(problems)} template problem(s)", lines=[str(p) for p in problems], exit_code=EXIT_USAGE)
+    typer.echo(f"{folder}: ok")
+
+
+@app.command()
+def preview(
+    inputs: List[str] = typer.Argument(None, help="Article files, folders or globs (default: the config's sources)."),
+    config: Optional[Path] = typer.Option(None, "--config", "-c", help="YAML config file (watched)."),
+    templates: Optional[Path] = typer.Option(None, "--templates", help="Templates folder (watched)."),
+    port: int = typer.Option(8000, "--port", "-p", help="Port on 127.0.0.1."),
+    now: Optional[str] = typer.Option(None, "--now", help="Briefing date-time (ISO)."),
+    seed: bool = typer.Option(False, "--seed", help="Preview the seed briefing instead of building one (no articles needed)."),
+):
+    """Serve the briefing on 127.0.0.1 and rebuild it when a template, the CSS or the config changes."""
+    import time
+
+    from briefgen import pipeline
+    from briefgen.render.check import load_seed_briefing
+    from briefgen.render.preview import Preview
+    from briefgen.render.templates import builtin_template_dir
+
+    def load_cfg():
+        cfg = _load(config, inputs or [])
+        if templates is not None:
+            cfg.templates.dir = str(templates)
+        return cfg
+
+    def load_briefing(cfg):
+        return load_seed_briefing() if seed else pipeline.build(cfg, now=_now(now))
+
+    first = load_cfg()
+    watched = [p for p in (config, first.templates.dir, builtin_template_dir()) if p]
+    server = Preview(load_cfg, load_briefing, port=port, watch=watched)
+    server.start(config_files=[config] if config else [])
+    typer.echo(f"briefgen: serving {server.url} (PDF at {server.url}brief.pdf); rebuilding on changes; Ctrl+C stops", err=True)
+    try:
+        while True:
+            time.sleep(3600)
+    finally:
+        server.stop()
+
+
 def main(argv: Optional[List[str]] = None) -> None:
     """Entry point: the one error boundary."""
     args = list(sys.argv[1:] if argv is None else argv)
