@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import logging
+import os
+from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -73,7 +76,8 @@ def html_to_pdf(html: str, config, *, base_dir: Path | None = None, refused: lis
         fetcher = make_fetcher(allowed_folders(config, base_dir), refused)
         document = weasyprint.HTML(string=html, base_url=str(base.resolve()) + "/", url_fetcher=fetcher).render()
         dropped = _drop_attachments(document)
-        pdf = document.write_pdf(**options)
+        with _font_timestamp(document.metadata.created):
+            pdf = document.write_pdf(**options)
     except BriefgenError:
         raise
     except Exception as e:  # WeasyPrint raises many types; one line for the user
@@ -83,6 +87,26 @@ def html_to_pdf(html: str, config, *, base_dir: Path | None = None, refused: lis
     if dropped:
         log.warning("briefgen: warning: dropped %d rel=attachment link(s); the PDF embeds no files", dropped)
     return pdf
+
+
+@contextmanager
+def _font_timestamp(created: str | None):
+    """Stamp subset fonts with the briefing's time instead of the clock, so the PDF's bytes repeat."""
+    # fontTools writes the current time into each subset font's head table unless
+    # SOURCE_DATE_EPOCH is set; it offers no other switch through WeasyPrint.
+    if not created or "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    try:
+        epoch = int(datetime.fromisoformat(created.replace("Z", "+00:00")).timestamp())
+    except ValueError:
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
 def _short(url: str) -> str:
