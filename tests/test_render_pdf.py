@@ -159,3 +159,12 @@ def test_page_images_stay_inside_the_margins(seed, tmp_path):
     w, h = first.size
     # Text fills the page body: the middle band of page one is not empty.
     assert first.crop((w // 8, h // 3, w - w // 8, 2 * h // 3)).getextrema()[0] < 100
+
+
+def test_pdf_embeds_only_fonts_from_the_machine(seed):
+    *_, reader = seed
+    fonts = set()
+    for page in reader.pages:
+        for f in (page["/Resources"].get("/Font") or {}).values():
+            fonts.add(str(f.get_object()["/BaseFont"]))
+    assert fonts and all("DejaVu" in f for f in fonts), fonts

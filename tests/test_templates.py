@@ -92,6 +92,13 @@ def test_markdown_has_markers_sources_and_derived_notes(briefing):
     assert "## Sources" in md and "| Name | Role or title |" in md
 
 
+def test_markdown_keeps_article_html_inert(briefing):
+    evil = briefing.model_copy(deep=True)
+    evil.key_points[0].text = "Officials <script>alert(1)</script> met & talked"
+    md = render_markdown(evil, Config())
+    assert "<script>" not in md and "&lt;script>" in md and "met & talked" in md
+
+
 def test_templates_init_copies_the_built_ins_and_they_check_clean(tmp_path, briefing):
     paths = init_templates(tmp_path / "house")
     assert {p.name for p in paths} >= {"base.html.j2", "brief.html.j2", "brief.css", "brief.md.j2"}
@@ -232,3 +239,14 @@ def test_preview_shows_a_template_error_instead_of_stopping(tmp_path, briefing):
         assert "brief.html.j2" in page and "nope" in page
     finally:
         preview.stop()
+
+
+def test_as_of_is_shown_in_the_briefing_time_zone_with_edition(briefing):
+    from datetime import datetime, timezone
+
+    b = briefing.model_copy(update={"generated_at": datetime(2024, 2, 19, 8, 0, tzinfo=timezone.utc),
+                                    "timezone": "Europe/Berlin", "edition": "No. 42"})
+    html = render_html(b, Config())
+    assert "19 February 2024, 09:00 CET" in html
+    assert "<dt>Edition</dt><dd>No. 42</dd>" in html
+    assert "Information as of 19 February 2024, 09:00 CET" in render_markdown(b, Config())

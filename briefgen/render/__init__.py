@@ -15,7 +15,7 @@ def render_html(briefing, config) -> str:
 
 def render_markdown(briefing, config) -> str:
     """The briefing as Markdown."""
-    env = make_environment(config.templates.dir)
+    env = make_environment(config.templates.dir, markdown=True)
     return render_template(env, "brief.md.j2", build_context(briefing, config))
 
 

@@ -20,8 +20,16 @@ def _autoescape(name: str | None) -> bool:
     return not (name or "").endswith((".md.j2", ".md"))
 
 
-def make_environment(user_dir: str | Path | None = None, *, undefined=None):
-    """A sandboxed Jinja2 environment with StrictUndefined (or `undefined`) and autoescape."""
+def _markdown_text(value):
+    """Keep article text from becoming raw HTML in Markdown: '<' is written as an entity."""
+    # Markdown passes HTML tags through, and autoescape would entity-encode quotes and ampersands too.
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        return value.replace("<", "&lt;")
+    return value
+
+
+def make_environment(user_dir: str | Path | None = None, *, undefined=None, markdown: bool = False):
+    """A sandboxed Jinja2 environment with StrictUndefined (or `undefined`) and autoescape (or Markdown-safe output)."""
     from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
@@ -35,6 +43,7 @@ def make_environment(user_dir: str | Path | None = None, *, undefined=None):
     env = SandboxedEnvironment(
         loader=ChoiceLoader(loaders), undefined=undefined or StrictUndefined, autoescape=_autoescape,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        finalize=_markdown_text if markdown else None,
     )
     from briefgen.render import filters
 
