@@ -87,7 +87,7 @@ def test_free_text_banner_is_plain(briefing):
 def test_markdown_has_markers_sources_and_derived_notes(briefing):
     md = render_markdown(briefing, Config())
     assert md.startswith(f"**{briefing.banner}**")
-    assert "](#src-1)" in md and '<a id="src-1"></a>' in md
+    assert "[[1]](#src-1)" in md and '<a id="src-1"></a>' in md
     assert "_Sentences selected from the articles by briefgen._" in md
     assert "## Sources" in md and "| Name | Role or title |" in md
 
@@ -250,3 +250,33 @@ def test_as_of_is_shown_in_the_briefing_time_zone_with_edition(briefing):
     assert "19 February 2024, 09:00 CET" in html
     assert "<dt>Edition</dt><dd>No. 42</dd>" in html
     assert "Information as of 19 February 2024, 09:00 CET" in render_markdown(b, Config())
+
+
+def test_preview_command_serves_the_seed_on_localhost(tmp_path):
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "briefgen", "preview", "--seed", "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 30
+        page = ""
+        while time.monotonic() < deadline and not page:
+            try:
+                page = _get(f"http://127.0.0.1:{port}/")
+            except OSError:
+                time.sleep(0.2)
+        assert "TLP:CLEAR" in page and "<h2>Bottom line</h2>" in page
+    finally:
+        os.killpg(proc.pid, signal.SIGINT)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        proc.communicate()

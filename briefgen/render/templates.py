@@ -1,6 +1,7 @@
 """Template lookup: the user's folder first, then the built-ins (also as `default:NAME`)."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from briefgen.errors import BriefgenError
@@ -21,10 +22,10 @@ def _autoescape(name: str | None) -> bool:
 
 
 def _markdown_text(value):
-    """Keep article text from becoming raw HTML in Markdown: '<' is written as an entity."""
+    """Keep article text inert in Markdown: '<' as an entity, line breaks as spaces (a break would end a list item)."""
     # Markdown passes HTML tags through, and autoescape would entity-encode quotes and ampersands too.
     if isinstance(value, str) and not hasattr(value, "__html__"):
-        return value.replace("<", "&lt;")
+        return re.sub(r"[ \t]*\n\s*", " ", value.replace("<", "&lt;"))
     return value
 
 
