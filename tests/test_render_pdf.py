@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 import re
 import shutil
 import subprocess
@@ -168,3 +169,46 @@ def test_pdf_embeds_only_fonts_from_the_machine(seed):
         for f in (page["/Resources"].get("/Font") or {}).values():
             fonts.add(str(f.get_object()["/BaseFont"]))
     assert fonts and all("DejaVu" in f for f in fonts), fonts
+
+
+def test_no_section_heading_is_left_at_the_foot_of_a_page(seed):
+    *_, reader = seed
+    headings = {s.upper() for s in SECTIONS}
+    for i, page in enumerate(reader.pages, start=1):
+        lines = [ln.strip() for ln in page.extract_text().splitlines()]
+        body = [ln for ln in lines if ln and ln != "•" and "TLP:CLEAR" not in ln and not ln.startswith("Page ")]
+        assert body and body[-1] not in headings, f"page {i} ends with the heading {body[-1]!r}"
+
+
+def test_a_font_shipped_in_the_templates_folder_is_embedded(seed, tmp_path):
+    briefing, cfg, *_ = seed
+    shipped = next(p for p in ["/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"] if Path(p).exists())
+    (tmp_path / "fonts").mkdir()
+    shutil.copy(shipped, tmp_path / "fonts" / "house.ttf")
+    (tmp_path / "custom.css").write_text('@font-face { font-family: "House Sans"; src: url(fonts/house.ttf); }\n'
+                                         ':root { --font-body: "House Sans"; }\n')
+    house = cfg.model_copy(deep=True)
+    house.templates.dir = str(tmp_path)
+    refused: list[str] = []
+    from briefgen.render.pdf import html_to_pdf
+
+    reader = PdfReader(io.BytesIO(html_to_pdf(render_html(briefing, house), house, refused=refused)))
+    fonts = {str(f.get_object()["/BaseFont"]) for f in (reader.pages[0]["/Resources"].get("/Font") or {}).values()}
+    assert refused == [] and any("House-Sans" in f for f in fonts), fonts
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) is not installed")
+def test_tlp_amber_banner_is_amber_on_black(seed, tmp_path):
+    from PIL import Image
+
+    briefing, cfg, *_ = seed
+    amber = briefing.model_copy(update={"banner": "TLP:AMBER"})
+    (tmp_path / "a.pdf").write_bytes(render_pdf(render_html(amber, cfg), cfg))
+    subprocess.run(["pdftoppm", "-r", "60", "-f", "1", "-l", "1", "-png", "-singlefile", str(tmp_path / "a.pdf"), str(tmp_path / "a")], check=True, timeout=60)
+    img = Image.open(tmp_path / "a.png").convert("RGB")
+    w, h = img.size
+    corner = img.crop((w // 2, 0, w, h // 10))
+    colours = {c for _, c in corner.getcolors(maxcolors=100000)}
+    near = lambda c, ref: all(abs(a - b) <= 40 for a, b in zip(c, ref))  # noqa: E731 (anti-aliasing tolerance)
+    assert any(near(c, (0, 0, 0)) for c in colours)
+    assert any(near(c, (0xFF, 0xC0, 0x00)) for c in colours), "no TLP amber in the top banner"
