@@ -280,3 +280,11 @@ def test_preview_command_serves_the_seed_on_localhost(tmp_path):
         except subprocess.TimeoutExpired:
             proc.kill()
         proc.communicate()
+
+
+def test_a_shortened_summary_shows_an_ellipsis(briefing):
+    b = briefing.model_copy(deep=True)
+    b.key_points[0].shortened = True
+    html = render_html(b, Config())
+    assert html.count('class="ellipsis"') == 1
+    assert " […] [[1]](#src-1)" in render_markdown(b, Config())
