@@ -212,3 +212,20 @@ def test_tlp_amber_banner_is_amber_on_black(seed, tmp_path):
     near = lambda c, ref: all(abs(a - b) <= 40 for a, b in zip(c, ref))  # noqa: E731 (anti-aliasing tolerance)
     assert any(near(c, (0, 0, 0)) for c in colours)
     assert any(near(c, (0xFF, 0xC0, 0x00)) for c in colours), "no TLP amber in the top banner"
+
+
+def test_separate_processes_give_the_same_bytes(tmp_path):
+    # Another process has another hash seed and clock; neither may leak into the output.
+    import hashlib
+    import os
+    import sys
+
+    script = ("import hashlib,sys;from briefgen.config import Config;from briefgen.render import render_html,render_pdf;"
+              "from briefgen.render.check import load_seed_briefing as l;c=Config();h=render_html(l(),c);"
+              "print(hashlib.sha256(h.encode()).hexdigest(), hashlib.sha256(render_pdf(h,c)).hexdigest())")
+    outs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        env.pop("SOURCE_DATE_EPOCH", None)
+        outs.append(subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120, check=True).stdout.split())
+    assert outs[0] == outs[1] and len(outs[0]) == 2
