@@ -127,6 +127,12 @@ def test_templates_check_names_file_and_line_of_each_error(tmp_path, briefing):
     assert "notes.md.j2:3: syntax error" in joined
 
 
+def test_templates_check_reports_css_rules_that_would_be_ignored(tmp_path, briefing):
+    (tmp_path / "custom.css").write_text(":root { --accent: #123; }\n\nh2 { colr: red; }\n")
+    problems = [str(p) for p in check_templates(tmp_path, Config(), briefing)]
+    assert any("custom.css:3: CSS: Ignored `colr: red`" in p for p in problems), problems
+
+
 def test_templates_check_cli_exits_2_with_each_problem(tmp_path, capsys):
     from briefgen.cli import main
 

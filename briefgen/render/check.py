@@ -181,6 +181,35 @@ def _check_source(env, folder: Path, path: Path) -> tuple[list[TemplateProblem],
     return problems, bool(extends)
 
 
+def check_stylesheet(path: Path, folder: Path) -> list[TemplateProblem]:
+    """CSS rules WeasyPrint would ignore in one stylesheet, with their lines."""
+    import logging
+    import re
+
+    import weasyprint
+
+    found: list[TemplateProblem] = []
+    shown = _display(str(path), folder)
+
+    class Collect(logging.Handler):
+        def emit(self, record):
+            msg = record.getMessage()
+            where = re.search(r" at (\d+):\d+", msg)
+            found.append(TemplateProblem(shown, int(where.group(1)) if where else None, "CSS: " + re.sub(r" at \d+:\d+", "", msg)))
+
+    # WeasyPrint reports ignored declarations only through its logger; listen while parsing.
+    handler, logger = Collect(level=logging.WARNING), logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    try:
+        weasyprint.CSS(string=path.read_text(encoding="utf-8"), base_url=str(folder.resolve()) + "/",
+                       url_fetcher=lambda url: {"string": b"", "mime_type": "text/css"})
+    except Exception as e:  # a stylesheet tinycss2 cannot read at all
+        found.append(TemplateProblem(shown, None, f"CSS: {e}"))
+    finally:
+        logger.removeHandler(handler)
+    return found
+
+
 def check_templates(folder: str | Path, config, briefing: Briefing | None = None) -> list[TemplateProblem]:
     """Parse every template in `folder` and render the main ones against the seed briefing; return every problem."""
     from jinja2 import TemplateError, TemplateSyntaxError
@@ -200,6 +229,8 @@ def check_templates(folder: str | Path, config, briefing: Briefing | None = None
         problems += found
         if extends and not found:
             pages.add(path.relative_to(root).as_posix())
+    for path in sorted(root.rglob("*.css")):
+        problems += check_stylesheet(path, root)
     context = build_context(briefing, config)
     for name in sorted(pages):
         try:
