@@ -294,3 +294,12 @@ def test_a_shortened_summary_shows_an_ellipsis(briefing):
     html = render_html(b, Config())
     assert html.count('class="ellipsis"') == 1
     assert " […] [[1]](#src-1)" in render_markdown(b, Config())
+
+
+def test_only_http_source_urls_become_links(briefing):
+    b = briefing.model_copy(deep=True)
+    b.sources[0].url = "javascript:alert(1)"
+    html = render_html(b, Config())
+    assert 'href="javascript:' not in html and '<span class="url">javascript:alert(1)</span>' in html
+    b.sources[0].url = "https://news.example/story"
+    assert '<a class="url" href="https://news.example/story">' in render_html(b, Config())

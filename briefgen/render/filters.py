@@ -33,4 +33,17 @@ def format_datetime(value, fmt: str = "%-d %B %Y, %H:%M") -> str:
     return f"{value.strftime(fmt)} {zone}".strip()
 
 
-FILTERS = {"date": format_date, "iso": format_iso, "datetime": format_datetime}
+def link_url(value: str | None) -> str:
+    """The URL if it is http(s), else '': an article's URL never becomes a javascript: or file: link."""
+    from urllib.parse import urlsplit
+
+    if not value:
+        return ""
+    try:
+        scheme = urlsplit(value.strip()).scheme.lower()
+    except ValueError:
+        return ""
+    return value.strip() if scheme in ("http", "https") else ""
+
+
+FILTERS = {"date": format_date, "iso": format_iso, "datetime": format_datetime, "link_url": link_url}
