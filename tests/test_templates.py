@@ -303,3 +303,27 @@ def test_only_http_source_urls_become_links(briefing):
     assert 'href="javascript:' not in html and '<span class="url">javascript:alert(1)</span>' in html
     b.sources[0].url = "https://news.example/story"
     assert '<a class="url" href="https://news.example/story">' in render_html(b, Config())
+
+
+def test_picture_hooks_show_svg_only_when_the_context_has_it(briefing):
+    from markupsafe import Markup
+
+    from briefgen.render.context import build_context
+    from briefgen.render.templates import make_environment, render_template
+
+    cfg = Config()
+    env = make_environment()
+    plain = render_template(env, "brief.html.j2", build_context(briefing, cfg))
+    assert 'id="timeline-strip"' not in plain and 'id="actor-map"' not in plain
+    ctx = build_context(briefing, cfg) | {"timeline_svg": Markup('<svg id="strip"></svg>'), "actor_map_svg": Markup('<svg id="map"></svg>')}
+    html = render_template(env, "brief.html.j2", ctx)
+    assert html.index('<svg id="map">') < html.index('<svg id="strip">') < html.index('id="timeline"')
+
+
+def test_templates_init_cli(tmp_path, capsys):
+    from briefgen.cli import main
+
+    main(["templates", "init", str(tmp_path / "house")])  # returns on success
+    assert (tmp_path / "house" / "brief.html.j2").is_file()
+    main(["templates", "check", str(tmp_path / "house")])
+    assert capsys.readouterr().out.strip().endswith(": ok")
