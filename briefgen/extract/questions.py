@@ -1,34 +1,245 @@
-"""Open questions and outlook: what is unresolved and what is expected."""
+"""Open questions: sentences that ask, or say that something is still unresolved.
+
+Two kinds are found. Direct questions (ending in "?") are kept unless they are
+headings, part of an interview exchange, rhetorical (declarative word order),
+or answered by the next sentence. Statements of uncertainty are found from the
+parse: an uncertainty word ("unclear", "open question", "remains to be seen"),
+a negated or refused verb of telling or knowing with what is not told ("did not
+say whether", "declined to identify"), a decision or inquiry still under way
+("will decide whether", "is investigating whether") and a few fixed idioms.
+"""
 from __future__ import annotations
 
 import re
 
 from briefgen.extract.actors import ActorIndex
-from briefgen.extract.spans import ParagraphMap
-from briefgen.models import Article, DateMention, OpenQuestion, OutlookItem
+from briefgen.extract.outlook import extract_outlook  # noqa: F401  (kept importable from here)
+from briefgen.extract.sentences import Piece, is_transcript, outlook_section, pieces, quote_regions
+from briefgen.models import Article, OpenQuestion
 
-_OPEN = re.compile(r"\b(whether|remains to be seen|it is unclear|unclear (?:whether|how|when|if)|has yet to|have yet to)\b", re.I)
-_FUTURE = re.compile(r"\b(will|is expected to|are expected to|plans to|is scheduled to|are scheduled to)\b", re.I)
+WH = {"whether", "if", "who", "whom", "whose", "what", "which", "when", "where", "why", "how"}
+
+# Adjectives that say something is not settled, used predicatively ("remains unclear").
+UNCERTAIN = {"unclear", "uncertain", "unknown", "undecided", "unresolved", "unanswered", "undetermined",
+             "unsettled", "inconclusive", "unconfirmed"}
+# Weaker ones count only with what is unclear ("vague about who would be eligible").
+UNCERTAIN_ABOUT = {"vague", "ambiguous", "murky", "unpredictable", "silent", "coy", "noncommittal"}
+# Adjectives that say the opposite, so that negated they say it is unsettled ("it is not clear").
+SETTLED = {"clear", "known", "certain", "sure", "settled", "decided", "determined", "confirmed"}
+# Verbs of telling or knowing: negated or refused with a wh-/whether-clause, they leave a question open.
+TELL = {"say", "tell", "know", "answer", "comment", "speak", "respond", "elaborate", "address", "predict",
+        "guarantee", "show", "indicate", "announce", "rule", "state", "estimate"}
+# Verbs whose negation leaves their object open, whatever it is ("did not clarify the matter").
+DISCLOSE = {"explain", "clarify", "identify", "disclose", "reveal", "specify", "confirm", "determine", "decide",
+            "detail", "establish", "resolve", "settle", "divulge", "discuss", "finalize"}
+# Verbs of deciding or inquiring: still under way (present, future, progressive), they ask.
+INQUIRE = {"decide", "determine", "investigate", "examine", "review", "consider", "weigh", "study", "assess",
+           "evaluate", "debate", "explore", "probe", "wonder", "ask", "question", "mull", "ponder", "gauge", "test", "see"}
+REFUSE = {"decline", "refuse", "fail", "hesitate", "avoid"}
+# Nouns that name an open matter.
+QUESTION_NOUNS = {"question", "uncertainty", "doubt", "speculation", "mystery", "debate", "unknown", "guess"}
+QUESTION_AMODS = {"open", "key", "big", "bigger", "biggest", "main", "central", "real", "important", "unanswered",
+                  "outstanding", "remaining", "lingering", "larger", "broader", "crucial", "serious", "basic",
+                  "fundamental", "critical", "major", "unresolved", "lingering", "many", "new", "fresh", "difficult", "tough"}
+# "no decision", "no word on": the absence of an answer.
+ABSENT_NOUNS = {"decision", "word", "indication", "date", "timeline", "timetable", "explanation", "answer",
+                "confirmation", "details", "detail", "clarity", "consensus", "verdict", "ruling"}
+NOT_ASKING = {"ask", "answer", "respond", "field", "reply", "take"}
+
+_IDIOMS = re.compile(
+    r"\b(remains?|remained) to be seen\b|\bjury (is|was|remains|remained) (still )?out\b"
+    r"|\b(has|have|had|is|are|was|were)(n['’]t| not)? (still )?yet to\b"
+    r"|\b(remains?|remained) (under|subject to) (investigation|review|consideration|discussion|negotiation|debate)\b"
+    r"|\b(no way|impossible|too (early|soon)|hard|difficult|premature)( for \w+)? to (tell|know|say|predict|determine|judge|assess|gauge|estimate|forecast)\b"
+    r"|\b(nobody|no one|no-one) (yet )?(knows?|can say|can tell|is sure|has said)\b"
+    r"|\bup in the air\b|\banyone['’]s guess\b|\bopen question\b|\bin (doubt|question|limbo)\b",
+    re.I)
+# An answer that opens the next sentence: the question was asked in order to be answered.
+_ANSWER = re.compile(r"^\W*(yes|no|nope|not (yet|really|at all|quite|exactly))\b[,.!;:—–-]|^\W*(because|the answer|"
+                     r"it['’]?s because|it is because|it (is|was)(n['’]t| not) because|that['’]?s because|"
+                     r"of course|absolutely|certainly|probably|perhaps|maybe|partly|nothing|none)\b", re.I)
+_QUESTION_CUE = re.compile(r"\b(questions?|asks?|asked|wonders?|wondered|puzzle)\s*(is|was|remains|:|,)?\s*[:,]", re.I)
 
 
 def extract_open_questions(doc, article: Article, actors: ActorIndex) -> list[OpenQuestion]:
-    """Sentences that ask or say something is unresolved."""
-    pmap = ParagraphMap(article)
+    """Sentences that ask, or say that something is unresolved, each once."""
+    ps = pieces(doc, article)
+    quotes = {i: quote_regions(b.text) for i, b in enumerate(article.blocks)}
+    offsets = article.block_offsets()
     out = []
-    for sent in doc.sents:
-        t = sent.text.strip()
-        if t.endswith("?") and not pmap.is_heading(sent.start_char) or _OPEN.search(t):
-            out.append(OpenQuestion(text=t, paragraph=pmap.index(sent.start_char), actors=actors.names_in(sent.start_char, sent.end_char), source=article.path))
+    for k, p in enumerate(ps):
+        if p.heading:
+            continue
+        nxt = ps[k + 1] if k + 1 < len(ps) else None
+        base = offsets[p.block][0]
+        regions = [(base + a, base + b) for a, b in quotes.get(p.block, [])]
+        if is_open(p, nxt, regions, article.blocks[p.block].text):
+            out.append(OpenQuestion(text=p.text, paragraph=p.paragraph, actors=actors.names_in(p.start, p.end), source=article.path))
     return out
 
 
-def extract_outlook(doc, article: Article, dates: list[DateMention], actors: ActorIndex) -> list[OutlookItem]:
-    """Forward-looking sentences, with their date when one is in the sentence."""
-    pmap = ParagraphMap(article)
-    out = []
-    for sent in doc.sents:
-        t = sent.text.strip()
-        if _FUTURE.search(t) and not t.endswith("?"):
-            when = next((d.value for d in dates if sent.start_char <= d.start < sent.end_char and d.value), None)
-            out.append(OutlookItem(text=t, paragraph=pmap.index(sent.start_char), date=when, actors=actors.names_in(sent.start_char, sent.end_char), source=article.path))
-    return out
+def is_open(p: Piece, nxt: Piece | None, quotes: list[tuple[int, int]], paragraph: str) -> bool:
+    """Whether one sentence asks an open question or states that something is unresolved."""
+    if p.text.rstrip("\"'”’») ").endswith("?"):
+        return direct_question(p, nxt, quotes, paragraph)
+    if uncertainty(p.span):
+        return True
+    # Under "What's next?" / "What to watch", a sentence with an indirect question asks.
+    return outlook_section(p.section) and any(t.lower_ in ("whether", "if") and t.dep_ == "mark" for t in p.span)
+
+
+def direct_question(p: Piece, nxt: Piece | None, quotes: list[tuple[int, int]], paragraph: str) -> bool:
+    """A sentence ending in '?' that is a real, unanswered question."""
+    qmark = p.start + p.text.rstrip("\"'”’») ").rfind("?")
+    inside = next(((a, b) for a, b in quotes if a <= qmark < b), None)
+    cued = bool(_QUESTION_CUE.search(p.text))
+    if is_transcript(paragraph) or p.text.count("?") > 1 and not cued:
+        return False
+    clause = p.span
+    if inside:
+        # A question inside someone's longer speech belongs to that exchange (asked to be
+        # answered, or rhetorical); only a quote that is the question alone, or one the
+        # speaker frames as the question, is kept.
+        a, b = inside
+        alone = b <= qmark + 2 and not re.search(r"[.!?]\s", p.span.doc.text[a:qmark])
+        if not (alone or cued) or not any(t.pos_ in ("VERB", "AUX") for t in p.span):
+            return False
+        clause = p.span.doc.char_span(max(a, p.start), p.end, alignment_mode="expand") or p.span
+    if not cued and not interrogative(clause):
+        return False
+    if nxt is not None and nxt.block - p.block <= 1 and _ANSWER.search(nxt.text):
+        return False
+    return True
+
+
+def interrogative(span) -> bool:
+    """Whether the clause has question word order: a wh-word or an auxiliary before the subject.
+
+    "She can't win without help?" keeps declarative order: a rhetorical or echo question.
+    """
+    toks = [t for t in span if not t.is_punct]
+    if not toks:
+        return False
+    if toks[0].lower_ in ("and", "but", "or", "so", "then") and len(toks) > 1:
+        toks = toks[1:]
+    if any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in toks[:6]):
+        return True
+    for t in toks:
+        if t.dep_ in ("nsubj", "nsubjpass", "expl"):
+            verb = t.head
+            auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")] + ([verb] if verb.pos_ == "AUX" else [])
+            return any(x.i < t.i for x in auxes)
+    # No subject found (an elliptical question): trust the question mark.
+    return True
+
+
+def uncertainty(span) -> bool:
+    """Whether a declarative sentence says something is not known, not told or not yet decided."""
+    return bool(uncertainty_cue(span))
+
+
+def uncertainty_cue(span) -> str:
+    """The words that make a sentence say something is unresolved ('' when none): for tests and debugging."""
+    m = _IDIOMS.search(span.text)
+    if m:
+        return m.group(0)
+    for t in span:
+        if _uncertain_token(t):
+            return t.text
+    return ""
+
+
+def _uncertain_token(t) -> bool:
+    lemma = t.lemma_.lower()
+    finite = not (t.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in t.children))
+    if lemma in UNCERTAIN and t.pos_ in ("ADJ", "VERB") and (t.dep_ != "amod" or _has_wh(t, preps=True)):
+        return True
+    if lemma in UNCERTAIN | UNCERTAIN_ABOUT and t.dep_ == "amod" and t.head.lemma_.lower() in ("question", "issue", "matter"):
+        return True
+    if lemma in UNCERTAIN_ABOUT and t.pos_ == "ADJ" and _has_wh(t, preps=True):
+        return True
+    if t.pos_ in ("ADJ", "VERB") and lemma in SETTLED and t.dep_ != "amod" and (_negated(t) or _negated(t.head) and t.dep_ in ("acomp", "attr")):
+        return True
+    if t.pos_ in ("VERB", "AUX") and lemma in TELL | DISCLOSE and finite:
+        blocked = _negated(t) or _refused(t)
+        if blocked and (lemma in DISCLOSE or _has_wh(t)):
+            return True
+    if t.pos_ == "VERB" and lemma in INQUIRE and _has_wh(t) and _ongoing(t):
+        return True
+    if t.pos_ == "VERB" and lemma in ("depend", "hinge") and _has_wh(t, preps=True):
+        return True
+    if t.pos_ in ("NOUN", "PROPN") and lemma in QUESTION_NOUNS:
+        return _open_noun(t)
+    if t.pos_ == "NOUN" and lemma in ABSENT_NOUNS and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
+        return True
+    return False
+
+
+def _open_noun(t) -> bool:
+    """'the question is', 'questions remain', 'questions about whether', 'raise questions', 'key questions'."""
+    lemma = t.lemma_.lower()
+    head = t.head.lemma_.lower()
+    if t.dep_ in ("poss", "compound") or any(c.dep_ == "det" and c.lower_ in ("no", "little") for c in t.children):
+        return False  # "a reporter's question"; "there is no doubt that" says the opposite
+    if t.dep_ in ("dobj", "pobj") and head in NOT_ASKING | {"to"} and lemma == "question":
+        return False
+    if t.dep_ in ("nsubj", "nsubjpass") and (head == "be" and lemma == "question" or head in (
+            "remain", "linger", "loom", "emerge", "persist", "arise", "surround", "swirl", "hang") and lemma != "debate"):
+        return True
+    if any(c.dep_ == "relcl" and c.lemma_.lower() in ("remain", "emerge", "linger", "persist") for c in t.children):
+        return True
+    if t.dep_ == "attr" and any(c.dep_ == "expl" for c in t.head.children):
+        return True
+    if t.dep_ == "attr" and head in ("remain", "be") and lemma in ("mystery", "unknown"):
+        return True
+    if t.dep_ == "dobj" and head in ("raise", "pose", "leave", "face", "prompt", "spark", "fuel", "renew") and _ongoing(t.head):
+        return True
+    if any(c.dep_ == "amod" and c.lemma_.lower() in QUESTION_AMODS for c in t.children) and lemma == "question":
+        return True
+    return lemma in ("speculation", "uncertainty", "doubt", "debate", "question") and _has_wh(t, preps=True)
+
+
+def _negated(t) -> bool:
+    """A negation on the word or on its subject ('nobody knows'), or a 'no' determiner on a passive subject."""
+    for c in t.children:
+        if c.dep_ == "neg" or c.lower_ in ("never",):
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none", "nothing") or
+                                                  any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
+            return True
+    return False
+
+
+def _refused(t) -> bool:
+    """The verb is what someone declined, refused or has yet to do."""
+    h = t.head
+    if t.dep_ in ("xcomp", "advcl", "ccomp") and h.lemma_.lower() in REFUSE:
+        return True
+    return t.dep_ == "xcomp" and any(c.lower_ == "yet" for c in h.children)
+
+
+def _has_wh(t, preps: bool = False) -> bool:
+    """The word governs a clause opened by whether, if or a wh-word ('say whether', 'questions about how')."""
+    for c in t.children:
+        if c.dep_ in ("ccomp", "xcomp", "advcl", "dobj", "acl", "relcl", "csubj", "prep", "pcomp", "attr", "npadvmod") or preps and c.dep_ == "prep":
+            sub = list(c.subtree)
+            # The clause's first words: 'whether', 'if', 'how much', 'on whether', 'as to who'.
+            first = [x for x in sub[:3] if not x.is_punct]
+            # A bare wh-word child is the verb's own fronted object ("what he sees"), not a clause it governs.
+            if any(x.lower_ in WH for x in first) and c.dep_ != "relcl" and c.lower_ not in WH:
+                return True
+        if c.dep_ == "mark" and c.lower_ in ("whether", "if") and t.pos_ != "VERB":
+            return True
+    return False
+
+
+def _ongoing(t) -> bool:
+    """Not past: present, future or progressive, an infinitive of intent, or a modal ('will decide', 'are weighing')."""
+    if t.tag_ in ("VBZ", "VBP"):
+        return True
+    auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("will", "shall", "must", "should", "may", "might", "'ll", "’ll") for a in auxes):
+        return True
+    if t.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return True
+    return False

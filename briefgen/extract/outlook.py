@@ -1,0 +1,40 @@
+"""Outlook: forward-looking statements (scheduled, planned or expected), with their date."""
+from __future__ import annotations
+
+import re
+
+from briefgen.extract.actors import ActorIndex
+from briefgen.extract.sentences import pieces
+from briefgen.models import Article, DateMention, OutlookItem
+
+_EXPECTED = re.compile(
+    r"\b(is|are|was|were|be|been|being)\s+(widely\s+|now\s+|also\s+)?(expected|scheduled|set|due|slated|poised|"
+    r"likely|going|planned|tipped|supposed)\s+(to|for)\b"
+    r"|\b(plans?|planned|planning|intends?|intended|aims?|vows?|vowed|promised?|pledged?|hopes?)\s+to\s+\w+"
+    r"|\b(upcoming|forthcoming|later this (week|month|year)|next (week|month|year|spring|summer|autumn|fall|winter)|"
+    r"in the coming (days|weeks|months|years))\b", re.I)
+
+
+def extract_outlook(doc, article: Article, dates: list[DateMention], actors: ActorIndex) -> list[OutlookItem]:
+    """Forward-looking sentences, with their date when one is in the sentence; open questions left out."""
+    from briefgen.extract.questions import extract_open_questions  # here: questions re-exports this function
+
+    taken = {q.text for q in extract_open_questions(doc, article, actors)}
+    published = article.published.isoformat() if article.published else ""
+    out = []
+    for p in pieces(doc, article):
+        if p.heading or p.text.rstrip("\"'”’ ").endswith("?") or p.text in taken:
+            continue
+        in_sent = [d for d in dates if p.start <= d.start < p.end and d.value]
+        future = [d for d in in_sent if published and d.value[:10] > published]
+        if not (future or _EXPECTED.search(p.text) or _future_modal(p.span)):
+            continue
+        when = (future or in_sent or [None])[0]
+        out.append(OutlookItem(text=p.text, paragraph=p.paragraph, date=when.value if when else None,
+                               actors=actors.names_in(p.start, p.end), source=article.path))
+    return out
+
+
+def _future_modal(span) -> bool:
+    """'will' or 'shall' as an auxiliary of a verb (not 'the will of the people')."""
+    return any(t.tag_ == "MD" and t.lower_ in ("will", "shall", "'ll", "’ll", "wo") for t in span)

@@ -1,0 +1,100 @@
+"""Sentences clipped to paragraphs, and where the quotations of a paragraph are."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefgen.models import Article
+
+# Pairs of opening and closing marks; straight double quotes toggle (see _quote_regions).
+_PAIRS = {"“": "”", "``": "''", "«": "»"}
+_OUTLOOK_HEADING = re.compile(
+    r"^\W*(what(?:['’]s| is| comes| happens)? next|what to watch|things to watch|watch for|outlook|"
+    r"looking ahead|the road ahead|next steps?|what lies ahead|what now|what we don['’]t know|"
+    r"unanswered questions|open questions|questions remain)\b", re.I)
+_SPEAKER_LABEL = re.compile(r"^\W{0,3}[A-Z][A-Z.'’ -]{1,30}:\s")
+
+
+@dataclass
+class Piece:
+    """One sentence of the body, never crossing a paragraph boundary."""
+
+    start: int
+    end: int
+    text: str
+    block: int          # position in article.blocks (0-based)
+    paragraph: int      # Block.index
+    heading: bool       # the block is a heading
+    section: str        # text of the heading above ("" before any heading)
+    span: object        # the spaCy Span (stays inside the extraction package)
+
+
+def outlook_section(heading: str) -> bool:
+    """Whether a section heading announces what is next (What's next?, What to watch, Outlook ...)."""
+    return bool(_OUTLOOK_HEADING.match(heading.strip()))
+
+
+def is_transcript(text: str) -> bool:
+    """Whether a paragraph starts with a speaker label ('WALLACE: ...'), as interview transcripts do."""
+    return bool(_SPEAKER_LABEL.match(text))
+
+
+def pieces(doc, article: Article) -> list[Piece]:
+    """spaCy's sentences, split where they run across a paragraph break (the parser sometimes joins them)."""
+    spans = article.block_offsets()
+    out: list[Piece] = []
+    bi = 0
+    heading_at = {i: b.text for i, (_, _, b) in enumerate(spans) if b.kind == "heading"}
+    for sent in doc.sents:
+        s0, s1 = sent.start_char, sent.end_char
+        while bi < len(spans) and spans[bi][1] <= s0:
+            bi += 1
+        j = bi
+        while j < len(spans) and spans[j][0] < s1:
+            b0, b1, block = spans[j]
+            a, z = max(s0, b0), min(s1, b1)
+            raw = doc.text[a:z]
+            lead = len(raw) - len(raw.lstrip())
+            text = raw.strip()
+            if text:
+                sec = _section_before(heading_at, j)
+                span = doc.char_span(a + lead, a + lead + len(text), alignment_mode="expand")
+                if span is not None:
+                    out.append(Piece(a + lead, a + lead + len(text), text, j, block.index, block.kind == "heading", sec, span))
+            j += 1
+    return out
+
+
+def _section_before(heading_at: dict[int, str], j: int) -> str:
+    """Text of the nearest heading at or before block j."""
+    for i in range(j, -1, -1):
+        if i in heading_at:
+            return heading_at[i]
+    return ""
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the text inside quotation marks in one paragraph; an unclosed quote runs to the end.
+
+    Hand-written because spaCy has no quotation tokenizer and news paragraphs leave
+    a quote open when it continues in the next paragraph.
+    """
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        opener = next((o for o in _PAIRS if text.startswith(o, i)), None)
+        if opener:
+            close = text.find(_PAIRS[opener], i + len(opener))
+            end = n if close < 0 else close
+            out.append((i + len(opener), end))
+            i = end + 1
+            continue
+        mark = "''" if text.startswith("''", i) else '"' if text[i] == '"' else ""
+        if mark:  # straight marks open and close alike
+            close = text.find(mark, i + len(mark))
+            end = n if close < 0 else close
+            out.append((i + len(mark), end))
+            i = end + len(mark)
+            continue
+        i += 1
+    return out
