@@ -51,13 +51,13 @@ _IDIOMS = re.compile(
     r"|\b(has|have|had|is|are|was|were)(n['’]t| not)? (still )?yet to\b"
     r"|\b(remains?|remained) (under|subject to) (investigation|review|consideration|discussion|negotiation|debate)\b"
     r"|\b(no way|impossible|too (early|soon)|hard|difficult|premature)( for \w+)? to (tell|know|say|predict|determine|judge|assess|gauge|estimate|forecast)\b"
-    r"|\b(nobody|no one|no-one) (yet )?(knows?|can say|can tell|is sure|has said)\b"
     r"|\bup in the air\b|\banyone['’]s guess\b|\bopen question\b|\bin (doubt|question|limbo)\b",
     re.I)
 # An answer that opens the next sentence: the question was asked in order to be answered.
 _ANSWER = re.compile(r"^\W*(yes|no|nope|not (yet|really|at all|quite|exactly))\b[,.!;:—–-]|^\W*(because|the answer|"
                      r"it['’]?s because|it is because|it (is|was)(n['’]t| not) because|that['’]?s because|"
                      r"of course|absolutely|certainly|probably|perhaps|maybe|partly|nothing|none)\b", re.I)
+_RHETORICAL = re.compile(r"\byou (might|may|could|would) (ask|wonder|say)\b", re.I)
 _QUESTION_CUE = re.compile(r"\b(questions?|asks?|asked|wonders?|wondered|puzzle)\s*(is|was|remains|:|,)?\s*[:,]", re.I)
 
 
@@ -80,6 +80,8 @@ def extract_open_questions(doc, article: Article, actors: ActorIndex) -> list[Op
 
 def is_open(p: Piece, nxt: Piece | None, quotes: list[tuple[int, int]], paragraph: str) -> bool:
     """Whether one sentence asks an open question or states that something is unresolved."""
+    if is_transcript(paragraph):
+        return False  # an interview's questions are answered in it; its speakers argue
     if p.text.rstrip("\"'”’») ").endswith("?"):
         return direct_question(p, nxt, quotes, paragraph)
     if uncertainty(p.span):
@@ -93,7 +95,7 @@ def direct_question(p: Piece, nxt: Piece | None, quotes: list[tuple[int, int]], 
     qmark = p.start + p.text.rstrip("\"'”’») ").rfind("?")
     inside = next(((a, b) for a, b in quotes if a <= qmark < b), None)
     cued = bool(_QUESTION_CUE.search(p.text))
-    if is_transcript(paragraph) or p.text.count("?") > 1 and not cued:
+    if p.text.count("?") > 1 and not cued or _RHETORICAL.search(p.text):
         return False
     clause = p.span
     if inside:
@@ -152,21 +154,22 @@ def uncertainty_cue(span) -> str:
 def _uncertain_token(t) -> bool:
     lemma = t.lemma_.lower()
     finite = not (t.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in t.children))
-    if lemma in UNCERTAIN and t.pos_ in ("ADJ", "VERB") and (t.dep_ != "amod" or _has_wh(t, preps=True)):
+    dep = _dep(t)
+    if lemma in UNCERTAIN and t.pos_ in ("ADJ", "VERB") and (dep != "amod" or _has_wh(t, preps=True) or _wh_follows(t)):
         return True
     if lemma in UNCERTAIN | UNCERTAIN_ABOUT and t.dep_ == "amod" and t.head.lemma_.lower() in ("question", "issue", "matter"):
         return True
     if lemma in UNCERTAIN_ABOUT and t.pos_ == "ADJ" and _has_wh(t, preps=True):
         return True
-    if t.pos_ in ("ADJ", "VERB") and lemma in SETTLED and t.dep_ != "amod" and (_negated(t) or _negated(t.head) and t.dep_ in ("acomp", "attr")):
+    if t.pos_ in ("ADJ", "VERB") and lemma in SETTLED and dep != "amod" and (_negated(t) or _negated(t.head) and t.dep_ in ("acomp", "attr")):
         return True
     if t.pos_ in ("VERB", "AUX") and lemma in TELL | DISCLOSE and finite:
         blocked = _negated(t) or _refused(t)
         if blocked and (lemma in DISCLOSE or _has_wh(t)):
             return True
-    if t.pos_ == "VERB" and lemma in INQUIRE and _has_wh(t) and _ongoing(t):
+    if t.pos_ == "VERB" and lemma in INQUIRE and _has_wh(t) and _ongoing(t) and not _self_wonder(t):
         return True
-    if t.pos_ == "VERB" and lemma in ("depend", "hinge") and _has_wh(t, preps=True):
+    if t.pos_ == "VERB" and lemma in ("depend", "hinge") and _has_wh(t, preps=True, words=("whether", "if")):
         return True
     if t.pos_ in ("NOUN", "PROPN") and lemma in QUESTION_NOUNS:
         return _open_noun(t)
@@ -183,7 +186,8 @@ def _open_noun(t) -> bool:
         return False  # "a reporter's question"; "there is no doubt that" says the opposite
     if t.dep_ in ("dobj", "pobj") and head in NOT_ASKING | {"to"} and lemma == "question":
         return False
-    if t.dep_ in ("nsubj", "nsubjpass") and (head == "be" and lemma == "question" or head in (
+    told = any(c.dep_ in ("attr", "ccomp", "acomp", "xcomp", "advcl", "punct") and c.i > t.head.i for c in t.head.children)
+    if t.dep_ in ("nsubj", "nsubjpass") and told and (head == "be" and lemma == "question" or head in (
             "remain", "linger", "loom", "emerge", "persist", "arise", "surround", "swirl", "hang") and lemma != "debate"):
         return True
     if any(c.dep_ == "relcl" and c.lemma_.lower() in ("remain", "emerge", "linger", "persist") for c in t.children):
@@ -192,11 +196,28 @@ def _open_noun(t) -> bool:
         return True
     if t.dep_ == "attr" and head in ("remain", "be") and lemma in ("mystery", "unknown"):
         return True
-    if t.dep_ == "dobj" and head in ("raise", "pose", "leave", "face", "prompt", "spark", "fuel", "renew") and _ongoing(t.head):
+    if t.dep_ == "dobj" and head in ("raise", "pose", "leave", "prompt", "spark", "fuel", "renew") and _ongoing(t.head) and not _personal_subject(t.head):
         return True
     if any(c.dep_ == "amod" and c.lemma_.lower() in QUESTION_AMODS for c in t.children) and lemma == "question":
         return True
     return lemma in ("speculation", "uncertainty", "doubt", "debate", "question") and _has_wh(t, preps=True)
+
+
+def _wh_follows(t) -> bool:
+    """'unclear on whether ...' in a headline, where the parser hangs the clause on the noun."""
+    rest = " ".join(x.lower_ for x in t.doc[t.i + 1: t.i + 4])
+    return bool(re.match(r"(on |about |over |as to )?(whether|if|how|who|what|when|why|where)\b", rest))
+
+
+def _personal_subject(verb) -> bool:
+    """A person or group raises questions as an accusation ('Trump is raising questions about ...')."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (subj.ent_type_ in ("PERSON", "ORG", "NORP") or subj.lower_ in ("he", "she", "they", "we", "i"))
+
+
+def _self_wonder(t) -> bool:
+    """'I wonder why ...': a speaker's rhetorical aside, not a reported open matter."""
+    return any(c.dep_ == "nsubj" and c.lower_ == "i" for c in t.children)
 
 
 def _negated(t) -> bool:
@@ -218,15 +239,23 @@ def _refused(t) -> bool:
     return t.dep_ == "xcomp" and any(c.lower_ == "yet" for c in h.children)
 
 
-def _has_wh(t, preps: bool = False) -> bool:
+def _dep(t) -> str:
+    """The dependency of a word, or of the first conjunct it is coordinated with ('deep and unresolved')."""
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    return t.dep_
+
+
+def _has_wh(t, preps: bool = False, words=WH) -> bool:
     """The word governs a clause opened by whether, if or a wh-word ('say whether', 'questions about how')."""
     for c in t.children:
-        if c.dep_ in ("ccomp", "xcomp", "advcl", "dobj", "acl", "relcl", "csubj", "prep", "pcomp", "attr", "npadvmod") or preps and c.dep_ == "prep":
+        # Not advcl: "when ..." and "if ..." there are time and condition, not what is unknown.
+        if c.dep_ in ("ccomp", "xcomp", "dobj", "acl", "csubj", "prep", "pcomp", "attr", "npadvmod") or preps and c.dep_ == "prep":
             sub = list(c.subtree)
             # The clause's first words: 'whether', 'if', 'how much', 'on whether', 'as to who'.
             first = [x for x in sub[:3] if not x.is_punct]
             # A bare wh-word child is the verb's own fronted object ("what he sees"), not a clause it governs.
-            if any(x.lower_ in WH for x in first) and c.dep_ != "relcl" and c.lower_ not in WH:
+            if any(x.lower_ in words for x in first) and c.dep_ != "relcl" and c.lower_ not in WH:
                 return True
         if c.dep_ == "mark" and c.lower_ in ("whether", "if") and t.pos_ != "VERB":
             return True
