@@ -33,14 +33,15 @@ TELL = {"say", "tell", "know", "answer", "comment", "speak", "respond", "elabora
 DISCLOSE = {"explain", "clarify", "identify", "disclose", "reveal", "specify", "confirm", "determine", "decide",
             "detail", "establish", "resolve", "settle", "divulge", "discuss", "finalize"}
 # Verbs of deciding or inquiring: still under way (present, future, progressive), they ask.
-INQUIRE = {"decide", "determine", "investigate", "examine", "review", "consider", "weigh", "study", "assess",
-           "evaluate", "debate", "explore", "probe", "wonder", "ask", "question", "mull", "ponder", "gauge", "test", "see"}
+INQUIRE = {"decide", "determine", "investigate", "review", "consider", "weigh", "assess", "evaluate", "debate", "probe", "mull"}
+# Verbs of asking: in the present they report a question people have now ("critics ask whether").
+ASK = {"wonder", "ask", "question", "ponder"}
 REFUSE = {"decline", "refuse", "fail", "hesitate", "avoid"}
 # Nouns that name an open matter.
 QUESTION_NOUNS = {"question", "uncertainty", "doubt", "speculation", "mystery", "debate", "unknown", "guess"}
-QUESTION_AMODS = {"open", "key", "big", "bigger", "biggest", "main", "central", "real", "important", "unanswered",
-                  "outstanding", "remaining", "lingering", "larger", "broader", "crucial", "serious", "basic",
-                  "fundamental", "critical", "major", "unresolved", "lingering", "many", "new", "fresh", "difficult", "tough"}
+# Adjectives that make "question" an open one ("the key question"); not "tough questions" put to someone.
+QUESTION_AMODS = {"open", "key", "big", "bigger", "biggest", "main", "central", "real", "unanswered", "outstanding",
+                  "remaining", "lingering", "larger", "broader", "crucial", "fundamental", "critical", "unresolved"}
 # "no decision", "no word on": the absence of an answer.
 ABSENT_NOUNS = {"decision", "word", "indication", "date", "timeline", "timetable", "explanation", "answer",
                 "confirmation", "details", "detail", "clarity", "consensus", "verdict", "ruling"}
@@ -57,8 +58,12 @@ _IDIOMS = re.compile(
 _ANSWER = re.compile(r"^\W*(yes|no|nope|not (yet|really|at all|quite|exactly))\b[,.!;:—–-]|^\W*(because|the answer|"
                      r"it['’]?s because|it is because|it (is|was)(n['’]t| not) because|that['’]?s because|"
                      r"of course|absolutely|certainly|probably|perhaps|maybe|partly|nothing|none)\b", re.I)
-_RHETORICAL = re.compile(r"\byou (might|may|could|would) (ask|wonder|say)\b", re.I)
-_QUESTION_CUE = re.compile(r"\b(questions?|asks?|asked|wonders?|wondered|puzzle)\s*(is|was|remains|:|,)?\s*[:,]", re.I)
+# Questions asked for effect: "you might ask", "who cares?", tag questions ("..., right?").
+_RHETORICAL = re.compile(
+    r"\byou (might|may|could|would) (ask|wonder|say)\b|\bwho (cares|knows|would have (thought|believed|guessed|imagined))\b"
+    r"|\bwhat do you expect\b|\bwhy not\b|,\s*(right|no|eh|huh|isn['’]t it|don['’]t you think|wasn['’]t it)\s*\?\W*$", re.I)
+# The writer or speaker frames what follows as the question: "The question is, ...", "Questions: ...".
+_QUESTION_CUE = re.compile(r"\bquestions?\s+(is|was|remains|remained)\b\s*[,:]?|\bquestions?\s*:|\b(asks?|asked|wonders?|wondered)\s*:", re.I)
 
 
 def extract_open_questions(doc, article: Article, actors: ActorIndex) -> list[OpenQuestion]:
@@ -104,14 +109,25 @@ def direct_question(p: Piece, nxt: Piece | None, quotes: list[tuple[int, int]], 
         # speaker frames as the question, is kept.
         a, b = inside
         alone = b <= qmark + 2 and not re.search(r"[.!?]\s", p.span.doc.text[a:qmark])
-        if not (alone or cued) or not any(t.pos_ in ("VERB", "AUX") for t in p.span):
+        if not (alone or cued):
             return False
         clause = p.span.doc.char_span(max(a, p.start), p.end, alignment_mode="expand") or p.span
-    if not cued and not interrogative(clause):
+    if not any(t.pos_ in ("VERB", "AUX") for t in clause):
+        return False  # "Taxes?", "Why the delay?": the writer's device to introduce an answer
+    if not cued and not interrogative(clause) or negative_question(clause):
         return False
     if nxt is not None and nxt.block - p.block <= 1 and _ANSWER.search(nxt.text):
         return False
-    return True
+    # A short question standing alone as a paragraph heads the answer that follows (Q-and-A style),
+    # except in a "What to watch" section, where questions are listed for themselves.
+    whole = paragraph.strip() == p.text.strip() and not cued and len(p.text.split()) <= 12
+    return not whole or outlook_section(p.section) or nxt is None or nxt.block != p.block + 1 or nxt.text.rstrip().endswith("?")
+
+
+def negative_question(span) -> bool:
+    """'Why isn't this proof?', 'What outlet isn't taking sides?': a negated question expects agreement."""
+    root = next((t for t in span if t.dep_ == "ROOT"), None)
+    return root is not None and any(c.dep_ == "neg" for c in root.children)
 
 
 def interrogative(span) -> bool:
@@ -155,19 +171,25 @@ def _uncertain_token(t) -> bool:
     lemma = t.lemma_.lower()
     finite = not (t.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in t.children))
     dep = _dep(t)
-    if lemma in UNCERTAIN and t.pos_ in ("ADJ", "VERB") and (dep != "amod" or _has_wh(t, preps=True) or _wh_follows(t)):
+    if _conditional(t) or dep == "relcl":
+        return False  # "if you don't know where we came from", "groups that don't disclose": general, not open
+    to_someone = any(c.dep_ == "prep" and c.lower_ == "to" for c in t.children)  # "unknown to most people"
+    if lemma in UNCERTAIN and t.pos_ in ("ADJ", "VERB") and not to_someone and (dep != "amod" or _has_wh(t, preps=True) or _wh_follows(t)):
         return True
     if lemma in UNCERTAIN | UNCERTAIN_ABOUT and t.dep_ == "amod" and t.head.lemma_.lower() in ("question", "issue", "matter"):
         return True
     if lemma in UNCERTAIN_ABOUT and t.pos_ == "ADJ" and _has_wh(t, preps=True):
         return True
     if t.pos_ in ("ADJ", "VERB") and lemma in SETTLED and dep != "amod" and (_negated(t) or _negated(t.head) and t.dep_ in ("acomp", "attr")):
-        return True
-    if t.pos_ in ("VERB", "AUX") and lemma in TELL | DISCLOSE and finite:
+        # "not sure" and "not certain" say so of a person; only about something named they ask.
+        return lemma not in ("sure", "certain") or _has_wh(t, preps=True)
+    if t.pos_ in ("VERB", "AUX") and lemma in TELL | DISCLOSE and finite and not _speaker_aside(t):
         blocked = _negated(t) or _refused(t)
-        if blocked and (lemma in DISCLOSE or _has_wh(t)):
+        if blocked and (lemma in DISCLOSE or _has_wh(t, infinitive=False)):
             return True
-    if t.pos_ == "VERB" and lemma in INQUIRE and _has_wh(t) and _ongoing(t) and not _self_wonder(t):
+    if t.pos_ == "VERB" and lemma in INQUIRE and _has_wh(t) and _ongoing(t, present=False):
+        return True
+    if t.pos_ == "VERB" and lemma in ASK and _has_wh(t) and _ongoing(t) and not _speaker_aside(t):
         return True
     if t.pos_ == "VERB" and lemma in ("depend", "hinge") and _has_wh(t, preps=True, words=("whether", "if")):
         return True
@@ -200,7 +222,9 @@ def _open_noun(t) -> bool:
         return True
     if any(c.dep_ == "amod" and c.lemma_.lower() in QUESTION_AMODS for c in t.children) and lemma == "question":
         return True
-    return lemma in ("speculation", "uncertainty", "doubt", "debate", "question") and _has_wh(t, preps=True)
+    if lemma == "debate":
+        return _has_wh(t, preps=True, words=("whether", "if"))
+    return lemma in ("speculation", "uncertainty", "doubt", "question") and _has_wh(t, preps=True)
 
 
 def _wh_follows(t) -> bool:
@@ -215,9 +239,17 @@ def _personal_subject(verb) -> bool:
     return subj is not None and (subj.ent_type_ in ("PERSON", "ORG", "NORP") or subj.lower_ in ("he", "she", "they", "we", "i"))
 
 
-def _self_wonder(t) -> bool:
-    """'I wonder why ...': a speaker's rhetorical aside, not a reported open matter."""
+def _speaker_aside(t) -> bool:
+    """'I wonder why ...', 'I don't know what she was thinking': a speaker's aside, not a reported open matter."""
     return any(c.dep_ == "nsubj" and c.lower_ == "i" for c in t.children)
+
+
+def _conditional(t) -> bool:
+    """The word sits in an 'if'/'unless' clause: a condition, not a statement that something is open."""
+    for a in [t, *t.ancestors]:
+        if a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in a.children):
+            return True
+    return False
 
 
 def _negated(t) -> bool:
@@ -246,7 +278,7 @@ def _dep(t) -> str:
     return t.dep_
 
 
-def _has_wh(t, preps: bool = False, words=WH) -> bool:
+def _has_wh(t, preps: bool = False, words=WH, infinitive: bool = True) -> bool:
     """The word governs a clause opened by whether, if or a wh-word ('say whether', 'questions about how')."""
     for c in t.children:
         # Not advcl: "when ..." and "if ..." there are time and condition, not what is unknown.
@@ -256,15 +288,16 @@ def _has_wh(t, preps: bool = False, words=WH) -> bool:
             first = [x for x in sub[:3] if not x.is_punct]
             # A bare wh-word child is the verb's own fronted object ("what he sees"), not a clause it governs.
             if any(x.lower_ in words for x in first) and c.dep_ != "relcl" and c.lower_ not in WH:
-                return True
+                # "told them what to say", "didn't know what to make of him": not an unknown fact.
+                return infinitive or not any(x.lower_ == "to" for x in sub[1:4])
         if c.dep_ == "mark" and c.lower_ in ("whether", "if") and t.pos_ != "VERB":
             return True
     return False
 
 
-def _ongoing(t) -> bool:
-    """Not past: present, future or progressive, an infinitive of intent, or a modal ('will decide', 'are weighing')."""
-    if t.tag_ in ("VBZ", "VBP"):
+def _ongoing(t, present: bool = True) -> bool:
+    """Not past: future or progressive, a modal ('will decide', 'are weighing'), and the simple present if `present`."""
+    if present and t.tag_ in ("VBZ", "VBP"):
         return True
     auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in ("will", "shall", "must", "should", "may", "might", "'ll", "’ll") for a in auxes):
