@@ -61,7 +61,7 @@ _ANSWER = re.compile(r"^\W*(yes|no|nope|not (yet|really|at all|quite|exactly))\b
 # Questions asked for effect: "you might ask", "who cares?", tag questions ("..., right?").
 _RHETORICAL = re.compile(
     r"\byou (might|may|could|would) (ask|wonder|say)\b|\bwho (cares|knows|would have (thought|believed|guessed|imagined))\b"
-    r"|\bwhat do you expect\b|\bwhy not\b|,\s*(right|no|eh|huh|isn['’]t it|don['’]t you think|wasn['’]t it)\s*\?\W*$", re.I)
+    r"|\bwhat do you expect\b|^\W*(and |but |so )?(do|does|did) (you|anybody|anyone|we) (know|remember|think|really)\b|\bwhy not\b|,\s*(right|no|eh|huh|isn['’]t it|don['’]t you think|wasn['’]t it)\s*\?\W*$", re.I)
 # The writer or speaker frames what follows as the question: "The question is, ...", "Questions: ...".
 _QUESTION_CUE = re.compile(r"\bquestions?\s+(is|was|remains|remained)\b\s*[,:]?|\bquestions?\s*:|\b(asks?|asked|wonders?|wondered)\s*:", re.I)
 
@@ -125,9 +125,17 @@ def direct_question(p: Piece, nxt: Piece | None, quotes: list[tuple[int, int]], 
 
 
 def negative_question(span) -> bool:
-    """'Why isn't this proof?', 'What outlet isn't taking sides?': a negated question expects agreement."""
-    root = next((t for t in span if t.dep_ == "ROOT"), None)
-    return root is not None and any(c.dep_ == "neg" for c in root.children)
+    """'Why isn't this proof?', 'What outlet isn't taking sides?': a negated question expects agreement.
+
+    Also a question the speaker puts to themself ('Why do I know?').
+    """
+    heads = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
+    for h in heads:
+        for c in h.children:
+            # "n’t" with a curly apostrophe is not always parsed as neg.
+            if c.dep_ == "neg" or c.lower_ in ("n't", "n’t", "not", "never") or c.dep_ == "nsubj" and c.lower_ == "i":
+                return True
+    return False
 
 
 def interrogative(span) -> bool:
@@ -173,14 +181,15 @@ def _uncertain_token(t) -> bool:
     dep = _dep(t)
     if _conditional(t) or dep == "relcl":
         return False  # "if you don't know where we came from", "groups that don't disclose": general, not open
-    to_someone = any(c.dep_ == "prep" and c.lower_ == "to" for c in t.children)  # "unknown to most people"
+    # "unknown to most people" says who does not know, not that nobody does.
+    to_someone = any(c.dep_ == "prep" and c.lower_ == "to" for c in t.children) or t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to"
     if lemma in UNCERTAIN and t.pos_ in ("ADJ", "VERB") and not to_someone and (dep != "amod" or _has_wh(t, preps=True) or _wh_follows(t)):
         return True
     if lemma in UNCERTAIN | UNCERTAIN_ABOUT and t.dep_ == "amod" and t.head.lemma_.lower() in ("question", "issue", "matter"):
         return True
     if lemma in UNCERTAIN_ABOUT and t.pos_ == "ADJ" and _has_wh(t, preps=True):
         return True
-    if t.pos_ in ("ADJ", "VERB") and lemma in SETTLED and dep != "amod" and (_negated(t) or _negated(t.head) and t.dep_ in ("acomp", "attr")):
+    if t.pos_ in ("ADJ", "VERB") and lemma in SETTLED and dep != "amod" and (_negated(t) or _negated(t.head, before=t.i) and t.dep_ in ("acomp", "attr")):
         # "not sure" and "not certain" say so of a person; only about something named they ask.
         return lemma not in ("sure", "certain") or _has_wh(t, preps=True)
     if t.pos_ in ("VERB", "AUX") and lemma in TELL | DISCLOSE and finite and not _speaker_aside(t):
@@ -252,10 +261,10 @@ def _conditional(t) -> bool:
     return False
 
 
-def _negated(t) -> bool:
-    """A negation on the word or on its subject ('nobody knows'), or a 'no' determiner on a passive subject."""
+def _negated(t, before: int | None = None) -> bool:
+    """A negation on the word (before position `before`, when given), or on its subject ('nobody knows', 'no date was set')."""
     for c in t.children:
-        if c.dep_ == "neg" or c.lower_ in ("never",):
+        if (c.dep_ == "neg" or c.lower_ == "never") and (before is None or c.i < before):
             return True
         if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none", "nothing") or
                                                   any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
@@ -273,7 +282,7 @@ def _refused(t) -> bool:
 
 def _dep(t) -> str:
     """The dependency of a word, or of the first conjunct it is coordinated with ('deep and unresolved')."""
-    while t.dep_ == "conj" and t.head is not t:
+    while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
     return t.dep_
 
