@@ -194,7 +194,7 @@ def _uncertain_token(t) -> bool:
         return lemma not in ("sure", "certain") or _has_wh(t, preps=True)
     if t.pos_ in ("VERB", "AUX") and lemma in TELL | DISCLOSE and finite and not _speaker_aside(t):
         blocked = _negated(t) or _refused(t)
-        if blocked and (lemma in DISCLOSE or _has_wh(t, infinitive=False)):
+        if blocked and (lemma in DISCLOSE and _withheld(t) or _has_wh(t, infinitive=False)):
             return True
     if t.pos_ == "VERB" and lemma in INQUIRE and _has_wh(t) and _ongoing(t, present=False):
         return True
@@ -251,6 +251,14 @@ def _personal_subject(verb) -> bool:
 def _speaker_aside(t) -> bool:
     """'I wonder why ...', 'I don't know what she was thinking': a speaker's aside, not a reported open matter."""
     return any(c.dep_ == "nsubj" and c.lower_ == "i" for c in t.children)
+
+
+def _withheld(t) -> bool:
+    """The verb has something that stays untold: an object or a passive subject, not 'himself'."""
+    for c in t.children:
+        if c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass", "attr") and not c.lower_.endswith(("self", "selves")):
+            return True
+    return False
 
 
 def _conditional(t) -> bool:
