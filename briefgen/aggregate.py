@@ -1,6 +1,7 @@
 """Aggregate: merge per-article extractions into one Briefing."""
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from briefgen.config import Config
@@ -40,22 +41,125 @@ def merge_actors(extractions: list[Extraction]) -> list[Actor]:
     return sorted(merged.values(), key=lambda a: (-a.score, -a.mentions, a.name))
 
 
-def pick_summaries(extractions: list[Extraction], sources: list[Source], n: int, skip: set[str]) -> list[Summary]:
-    """Lead sentences, one per article in turn, no repeats."""
-    out: list[Summary] = []
+def pick_summaries(extractions: list[Extraction], sources: list[Source], n: int, skip: set[str], *, bottom_line: bool = False) -> list[Summary]:
+    """Up to n sentences that together carry the most key actors and dates, lead weighted, no near-duplicates.
+
+    Greedy selection by marginal gain (as in maximal marginal relevance): each pick adds
+    the sentence whose lead weight plus not-yet-covered key actors and dates is highest.
+    For the bottom line the picks have roles, in the order of a BLUF: the lead (what
+    happened), then the sentence that adds the most key actors on the story's own event
+    (who), then the one with the nearest upcoming date (what comes next). `skip` holds
+    the texts already shown (the bottom line, when picking key points); picks are added to it.
+    """
     by_path = {s.path: s.number for s in sources}
-    pools = [list(e.sentences) for e in extractions]
-    while len(out) < n and any(pools):
-        for e, pool in zip(extractions, pools):
-            while pool:
-                s = pool.pop(0)
-                if s.text not in skip:
-                    skip.add(s.text)
-                    out.append(Summary(text=s.text, source=by_path[e.path]))
-                    break
-            if len(out) >= n:
-                break
+    weight = _key_actor_weights(extractions)
+    shown = [_content_words(t) for t in skip]
+    covered = {a for e in extractions for s in e.sentences if s.text in skip for a in _keys(s.actors, weight)}
+    seen_dates = {d for e in extractions for s in e.sentences if s.text in skip for d in s.dates}
+    asked = {q.text for e in extractions for q in e.open_questions}  # open questions have their own section
+    pool = [(e, s) for e in extractions for s in e.sentences if s.text not in skip and s.text not in asked]
+    out: list[Summary] = []
+
+    def new_actors(s) -> float:
+        return sum(weight[a] * (1.0 if a not in covered else 0.25) for a in _keys(s.actors, weight))
+
+    def gain(item) -> float:
+        e, s = item
+        new_dates = [d for d in s.dates if d not in seen_dates]
+        return s.score + new_actors(s) + (_date_weight(new_dates, e.published) if new_dates else 0.0)
+
+    roles = [
+        lambda item: item[1].score + 0.5 * new_actors(item[1]),                 # the lead
+        lambda item: new_actors(item[1]) + 2.0 * item[1].topic + 0.3 * item[1].score,  # who: on the story's event
+        lambda item: _upcoming(item[1].dates, item[0].published) + 0.1 * gain(item),  # what comes next
+    ] if bottom_line else []
+    while len(out) < n and pool:
+        rank = roles[len(out)] if len(out) < len(roles) else gain
+        best = max(pool, key=lambda item: (rank(item), -item[1].start))
+        pool.remove(best)
+        e, s = best
+        words = _content_words(s.text)
+        if any(_overlap(words, w) >= 0.5 for w in shown):
+            continue  # the same news from another outlet (or the same outlet twice) counts once
+        text, shortened = shorten(s.text)
+        out.append(Summary(text=text, source=by_path[e.path], shortened=shortened))
+        skip.add(s.text)
+        shown.append(words)
+        covered |= set(_keys(s.actors, weight))
+        seen_dates |= set(s.dates)
     return out
+
+
+def _upcoming(values: list[str], published: date | None) -> float:
+    """1 for a date in the 90 days after publication, sooner higher; 0 otherwise."""
+    best = 0.0
+    for v in values:
+        try:
+            d = date.fromisoformat(v[:10])
+        except ValueError:
+            continue
+        days = (d - published).days if published else -1
+        if 0 <= days <= 90:
+            best = max(best, 1.0 - days / 180)
+    return best
+
+
+def _date_weight(values: list[str], published: date | None) -> float:
+    """Bonus for a date: most for the days around publication and the weeks ahead (what is happening now)."""
+    best = 0.0
+    for v in values:
+        try:
+            d = date.fromisoformat(v[:10])
+        except ValueError:
+            best = max(best, 0.2)  # a date without a calendar value ("late February")
+            continue
+        if published is None:
+            best = max(best, 0.4)
+        else:
+            days = (d - published).days
+            best = max(best, 0.6 if -14 <= days <= 60 else 0.1)
+    return best
+
+
+def _key_actor_weights(extractions: list[Extraction], top: int = 12) -> dict[str, float]:
+    """Weight of each name and alias of the briefing's top actors: 1 for the first, falling as 1/sqrt(rank)."""
+    weight: dict[str, float] = {}
+    for rank, a in enumerate(merge_actors(extractions)[:top]):
+        for name in [a.name, *a.aliases]:
+            weight.setdefault(name, round(1.0 / (1 + rank) ** 0.5, 4))
+    return weight
+
+
+def _keys(names: list[str], weight: dict[str, float]) -> list[str]:
+    return [n for n in names if n in weight]
+
+
+_STOP = frozenset("a an the of to in on at for and or but by with from as that this is are was were be been has have had "
+                  "it its he she they his her their said says will would could also than which who".split())
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP and len(w) > 2}
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    """Share of the smaller sentence's content words found in the other (near-duplicates score high)."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def shorten(text: str, max_words: int = 40) -> tuple[str, bool]:
+    """The sentence, or its opening clauses up to a comma or semicolon when it is longer than max_words, with an ellipsis."""
+    words = text.split()
+    if len(words) <= max_words:
+        return text, False
+    cut = None
+    for m in re.finditer(r"[,;:]\s|\s[—–-]{1,2}\s", text):
+        n = len(text[: m.start()].split())
+        if 12 <= n <= max_words - 5:
+            cut = m.start()
+    if cut is None:
+        cut = len(" ".join(words[: max_words - 5]))
+    return text[:cut].rstrip(" ,;:—–-") + " …", True
 
 
 def aggregate(extractions: list[Extraction], config: Config, *, now: datetime, skipped: list[Skipped] | None = None) -> Briefing:
@@ -64,7 +168,7 @@ def aggregate(extractions: list[Extraction], config: Config, *, now: datetime, s
     briefing_date = now.date()
     sources = number_sources(extractions, briefing_date)
     used: set[str] = set()
-    bottom = pick_summaries(extractions, sources, lim.bottom_line, used)
+    bottom = pick_summaries(extractions, sources, lim.bottom_line, used, bottom_line=True)
     points = pick_summaries(extractions, sources, lim.key_points, used)
     timeline = sorted((ev for e in extractions for ev in e.events), key=lambda ev: (ev.sort_key, ev.source or "", ev.paragraph))
     for ev in timeline:

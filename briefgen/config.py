@@ -50,7 +50,7 @@ class LimitsConfig(_Section):
     open_questions: int = Field(default=8, ge=0, description="Open questions shown.")
     outlook: int = Field(default=8, ge=0, description="Outlook items shown.")
     key_points: int = Field(default=5, ge=0, le=6, description="Key points shown (3-6 by convention).")
-    bottom_line: int = Field(default=2, ge=1, le=3, description="Sentences in the bottom line (1-3).")
+    bottom_line: int = Field(default=3, ge=1, le=3, description="Sentences in the bottom line (1-3).")
     map_actors: int = Field(default=12, ge=0, description="Actors drawn in the actor map.")
 
 

@@ -129,6 +129,10 @@ class Sentence(_Model):
     paragraph: int
     start: int
     end: int
+    score: float = Field(default=0.0, description="Lead-weighted score within its article (higher comes first).")
+    actors: list[str] = Field(default_factory=list, description="Canonical names of the actors it mentions.")
+    dates: list[str] = Field(default_factory=list, description="Dates it mentions (ISO value, else the text).")
+    topic: float = Field(default=0.0, description="Share of the headline's content words it repeats (0-1).")
 
 
 class Extraction(_Model):

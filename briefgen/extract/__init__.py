@@ -31,7 +31,7 @@ def extract_doc(doc, article: Article) -> Extraction:
         events=events.extract_events(doc, article, date_mentions, index),
         open_questions=questions.extract_open_questions(doc, article, index),
         outlook=questions.extract_outlook(doc, article, date_mentions, index),
-        sentences=summary.candidate_sentences(doc, article),
+        sentences=summary.candidate_sentences(doc, article, actors=index, dates=date_mentions),
     )
 
 

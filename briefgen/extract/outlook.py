@@ -27,6 +27,8 @@ def extract_outlook(doc, article: Article, dates: list[DateMention], actors: Act
             continue
         in_sent = [d for d in dates if p.start <= d.start < p.end and d.value]
         future = [d for d in in_sent if published and d.value[:10] > published]
+        if future and _past_report(p.span):
+            future = []  # "hosted ... in October": a past event, whatever the date's value says
         if not (future or _EXPECTED.search(p.text) or _future_modal(p.span)):
             continue
         when = (future or in_sent or [None])[0]
@@ -38,3 +40,11 @@ def extract_outlook(doc, article: Article, dates: list[DateMention], actors: Act
 def _future_modal(span) -> bool:
     """'will' or 'shall' as an auxiliary of a verb (not 'the will of the people')."""
     return any(t.tag_ == "MD" and t.lower_ in ("will", "shall", "'ll", "’ll", "wo") for t in span)
+
+
+def _past_report(span) -> bool:
+    """The main verb is in the past and nothing in the sentence looks ahead ('would', 'to be held')."""
+    root = next((t for t in span if t.dep_ == "ROOT"), None)
+    if root is None or root.tag_ not in ("VBD", "VBN"):
+        return False
+    return not any(t.tag_ == "MD" or t.lower_ in ("upcoming", "next") for t in span)
