@@ -1,0 +1,112 @@
+"""Open questions and outlook, each pattern with sentences written for these tests (real spaCy model)."""
+from __future__ import annotations
+
+import pytest
+
+LEAD = "The harbour authority of Eastport met on Monday to discuss the new ferry terminal."
+
+
+def questions(extract_text, *paragraphs, **kw) -> list[str]:
+    return [q.text for q in extract_text(LEAD, *paragraphs, **kw).open_questions]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Will the council approve the budget for the terminal before the summer recess?",
+    "The question that remains is whether the ferry operator will resume service in March.",
+    "It is unclear whether the terminal will open on time.",
+    "It was unclear how much the harbour would gain from the new contracts.",
+    "It remains to be seen whether the fishing fleet will accept the new berths.",
+    "Mayor Ellen Varga did not say whether she would seek a second term.",
+    "The port board has yet to decide on the dredging contract.",
+    "The cause of the crane collapse has not been determined.",
+    "Officials declined to discuss the cost of the terminal.",
+    "The contract is vague about who would pay for repairs.",
+    "Nobody knows exactly when the dredgers will arrive.",
+    "It is too early to tell whether the new timetable will cut delays.",
+    "Analysts said the jury is still out on whether tolls will rise.",
+    "The delay raises questions about whether the project can stay within budget.",
+])
+def test_each_pattern_is_an_open_question(extract_text, sentence):
+    assert questions(extract_text, sentence) == [sentence]
+
+
+def test_question_inside_a_longer_sentence_keeps_the_whole_sentence(extract_text):
+    s = "The ferry deal was signed last week. However, there are key questions about whether the terminal can handle winter storms."
+    found = questions(extract_text, s)
+    assert len(found) == 1 and found[0].endswith("handle winter storms.") and "key questions about whether" in found[0]
+
+
+@pytest.mark.parametrize("paragraphs", [
+    # answered in the next sentence
+    ("Is the terminal affordable? No, the treasury says the costs have doubled.",),
+    ("How is that possible?", "It is because the contractor changed the design twice."),
+    # a question inside a quote exchange
+    ("\u201cDo you support the terminal? Because I do not,\u201d the fisherman told the mayor.",),
+    # an interview transcript
+    ("VARGA: Will you vote for the terminal?", "BROWN: I will vote for it on Tuesday."),
+    # rhetorical: declarative word order, negative question, tag question, verbless fragment
+    ("They expect the fishermen to pay for this?",),
+    ("Why isn't the harbour master doing anything about the silt?",),
+    ("The plan looks much the same as last year's, right?",),
+    ("The tolls? They will stay as they are.",),
+    # plain predictions and settled statements are not questions
+    ("The ferry operator will resume service in March.",),
+    ("Whether rich or poor, every resident of Eastport pays the harbour levy.",),
+    ("The court ruled last year on whether the levy was lawful and upheld it.",),
+    ("Lawmakers asked whether the contract required a tender, and the minister said it did.",),
+    ("There is no doubt that the terminal will be busy.",),
+    ("The harbour master was not sure.",),
+])
+def test_not_open_questions(extract_text, paragraphs):
+    assert questions(extract_text, *paragraphs) == []
+
+
+def test_heading_question_is_not_itself_an_open_question(extract_text):
+    found = questions(extract_text, "What's next?", "The terminal will open in May.")
+    assert found == []
+
+
+def test_under_an_outlook_heading_what_asks_is_kept_and_what_tells_is_not(extract_text):
+    found = questions(extract_text, "What to watch",
+                      "Investors will watch if the port authority cuts its fees.",
+                      "The terminal will open in May.")
+    assert found == ["Investors will watch if the port authority cuts its fees."]
+
+
+def test_a_question_that_is_a_whole_quote_stays(extract_text):
+    s = "As the economist Rita Holm put it, \u201cWho will pay for the terminal once the subsidies end?\u201d"
+    assert questions(extract_text, s) == [s]
+
+
+def test_fields_paragraph_actors_source(extract_text):
+    ex = extract_text(LEAD, "Mayor Ellen Varga met the board.", "Ellen Varga did not say whether Eastport would borrow more.", path="eastport.txt")
+    q = ex.open_questions[0]
+    assert q.paragraph == 3 and q.source == "eastport.txt"
+    assert any("Varga" in a for a in q.actors)
+
+
+def test_seed_has_exactly_its_two_open_questions(seed_extraction):
+    texts = [q.text for q in seed_extraction.open_questions]
+    assert len(texts) == 2
+    assert texts[0].startswith("The question that remains now is whether Hamas and PIJ will arrive in Moscow")
+    assert "key questions about whether this very public discussion of Rafah" in texts[1]
+
+
+def test_outlook_has_scheduled_and_expected_with_dates_and_no_open_questions(extract_text):
+    ex = extract_text(LEAD, "The new terminal is scheduled to open on 12 March 2024.",
+                      "The operator plans to add two ferries.",
+                      "It is unclear whether the fleet will be ready.",
+                      "The harbour closed for a week in January.", published="2024-02-19")
+    texts = [o.text for o in ex.outlook]
+    assert "The new terminal is scheduled to open on 12 March 2024." in texts
+    assert "The operator plans to add two ferries." in texts
+    assert not any("unclear" in t for t in texts)
+    assert not any("January" in t for t in texts)
+    dated = next(o for o in ex.outlook if "12 March" in o.text)
+    assert dated.date == "2024-03-12"
+
+
+def test_outlook_of_the_seed_has_the_moscow_meeting(seed_extraction):
+    assert any("will be held in Moscow" in o.text for o in seed_extraction.outlook)
+    asked = {q.text for q in seed_extraction.open_questions}
+    assert not asked & {o.text for o in seed_extraction.outlook}
