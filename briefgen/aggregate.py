@@ -59,6 +59,7 @@ def pick_summaries(extractions: list[Extraction], sources: list[Source], n: int,
     asked = {q.text for e in extractions for q in e.open_questions}  # open questions have their own section
     pool = [(e, s) for e in extractions for s in e.sentences if s.text not in skip and s.text not in asked]
     out: list[Summary] = []
+    leads = {e.path: min((s.start for s in e.sentences), default=-1) for e in extractions}
 
     def new_actors(s) -> float:
         return sum(weight[a] * (1.0 if a not in covered else 0.25) for a in _keys(s.actors, weight))
@@ -69,7 +70,7 @@ def pick_summaries(extractions: list[Extraction], sources: list[Source], n: int,
         return s.score + new_actors(s) + (_date_weight(new_dates, e.published) if new_dates else 0.0)
 
     roles = [
-        lambda item: item[1].score + 0.5 * new_actors(item[1]),                 # the lead
+        lambda item: (item[1].start == leads.get(item[0].path)) * 10 + item[1].score + 0.5 * new_actors(item[1]),  # a lead
         lambda item: new_actors(item[1]) + 2.0 * item[1].topic + 0.3 * item[1].score,  # who: on the story's event
         lambda item: _upcoming(item[1].dates, item[0].published) + 0.1 * gain(item),  # what comes next
     ] if bottom_line else []

@@ -1,0 +1,116 @@
+"""Bottom line and key points: candidate sentences (real spaCy) and their selection (plain values)."""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from briefgen.aggregate import number_sources, pick_summaries, shorten
+from briefgen.models import Actor, Extraction, OpenQuestion, Sentence
+
+
+def test_candidates_lead_first_and_what_they_carry(extract_text):
+    ex = extract_text(
+        "The port authority of Eastport approved a new ferry terminal on 12 February 2024, officials said.",
+        "Ferry links",
+        "This is a big step for the town, which has waited for a decade.",
+        "\u201cWe are delighted with the decision and the support of the region,\u201d said Mayor Ellen Varga.",
+        "Will the terminal open on time?",
+        "The terminal is expected to cost 40 million euros and will be built by Nordbau.",
+        title="Eastport approves ferry terminal", published="2024-02-19")
+    texts = [s.text for s in ex.sentences]
+    assert texts[0].startswith("The port authority of Eastport approved")
+    assert "Ferry links" not in texts                       # heading
+    assert not any(t.endswith("?") for t in texts)          # questions go to open questions
+    assert not any(t.startswith("\u201c") for t in texts)   # quotes go to the quotes section
+    lead = ex.sentences[0]
+    assert lead.score == max(s.score for s in ex.sentences)
+    assert "2024-02-12" in lead.dates and lead.topic > 0
+    dependent = next(s for s in ex.sentences if s.text.startswith("This is"))
+    later = next(s for s in ex.sentences if s.text.startswith("The terminal is expected"))
+    assert dependent.score < later.score                    # "This ..." needs the sentence before it
+
+
+def _sentence(text, i, actors=(), dates=(), score=None, topic=0.0):
+    return Sentence(text=text, paragraph=i + 1, start=i * 100, end=i * 100 + len(text), actors=list(actors), dates=list(dates),
+                    score=score if score is not None else 1.0 / (1 + 0.15 * i), topic=topic)
+
+
+def _extraction(path, sentences, actors=("Eastport", "Ellen Varga", "Nordbau"), questions=()):
+    return Extraction(path=path, published=date(2024, 2, 19), outlet=path,
+                      actors=[Actor(name=a, kind="organization", score=10 - i) for i, a in enumerate(actors)],
+                      sentences=sentences, open_questions=[OpenQuestion(text=q, paragraph=9) for q in questions])
+
+
+def test_bottom_line_lead_then_who_then_what_comes_next_with_source_markers():
+    e = _extraction("a.txt", [
+        _sentence("Eastport approved a new ferry terminal on Monday after a long debate in the council.", 0, ["Eastport"], ["2024-02-19"], topic=0.5),
+        _sentence("Councillors praised the harbour staff for their patience during the long debate.", 1),
+        _sentence("Mayor Ellen Varga said Nordbau would build the terminal for Eastport with regional money.", 2, ["Ellen Varga", "Nordbau", "Eastport"], topic=0.3),
+        _sentence("Construction is due to start on 4 March, the harbour office said on its website.", 3, [], ["2024-03-04"]),
+    ])
+    sources = number_sources([e], date(2024, 2, 19))
+    bottom = pick_summaries([e], sources, 3, set(), bottom_line=True)
+    assert [b.text[:20] for b in bottom] == ["Eastport approved a ", "Mayor Ellen Varga sa", "Construction is due "]
+    assert all(b.source == 1 and not b.shortened for b in bottom)
+
+
+def test_key_points_do_not_repeat_the_bottom_line_nor_open_questions():
+    texts = ["Eastport approved a new ferry terminal on Monday.",
+             "Nordbau won the construction contract against three rivals.",
+             "Mayor Ellen Varga praised the harbour staff.",
+             "Fishermen fear their berths will shrink.",
+             "The region pays half of the forty million euros.",
+             "Tourism offices expect more visitors from the islands.",
+             "A court case over noise is pending in the capital."]
+    asked = "It is unclear whether the Eastport terminal will ever turn a profit for its owners."
+    e = _extraction("a.txt", [_sentence(t, i, ["Eastport"]) for i, t in enumerate(texts + [asked])], questions=[asked])
+    sources = number_sources([e], date(2024, 2, 19))
+    used: set[str] = set()
+    bottom = pick_summaries([e], sources, 2, used, bottom_line=True)
+    points = pick_summaries([e], sources, 5, used)
+    assert len(points) == 5
+    assert not {b.text for b in bottom} & {p.text for p in points}
+    assert asked not in {p.text for p in bottom + points}
+
+
+def test_near_duplicates_from_two_outlets_count_once():
+    same = "Eastport approved a new ferry terminal on Monday after a long debate in the town council."
+    near = "Eastport on Monday approved a new ferry terminal after a long debate in its town council."
+    other = "Nordbau will build the terminal, Mayor Ellen Varga told reporters at the harbour office."
+    a = _extraction("a.txt", [_sentence(same, 0, ["Eastport"])])
+    b = _extraction("b.txt", [_sentence(near, 0, ["Eastport"]), _sentence(other, 1, ["Nordbau", "Ellen Varga"])])
+    sources = number_sources([a, b], date(2024, 2, 19))
+    bottom = pick_summaries([a, b], sources, 3, set(), bottom_line=True)
+    texts = [x.text for x in bottom]
+    assert len([t for t in texts if "approved a new ferry terminal" in t]) == 1
+    assert other in texts and {x.source for x in bottom} == {1, 2}
+
+
+def test_long_sentence_is_shortened_with_an_ellipsis():
+    long = ("The harbour authority of Eastport, which has run the port since 1921 and employs more than four hundred people, "
+            "approved on Monday a new ferry terminal that will link the town with three islands, two mainland ports "
+            "and a new logistics park planned by the regional government for the next decade.")
+    text, shortened = shorten(long)
+    assert shortened and text.endswith(" …") and long.startswith(text[:-2])
+    assert len(text.split()) < len(long.split())
+    assert shorten("A short sentence stays as it is.") == ("A short sentence stays as it is.", False)
+    e = _extraction("a.txt", [_sentence(long, 0, ["Eastport"])])
+    out = pick_summaries([e], number_sources([e], date(2024, 2, 19)), 1, set(), bottom_line=True)
+    assert out[0].shortened and out[0].text.endswith("…")
+
+
+def test_seed_bottom_line_says_who_was_invited_where_and_when(nlp):
+    from briefgen.aggregate import aggregate
+    from briefgen.config import load_config
+    from briefgen.extract import extract_doc
+    from briefgen.ingest import read_article
+    from conftest import SEED
+
+    article = read_article(str(SEED))[0]
+    briefing = aggregate([extract_doc(nlp(article.text), article)], load_config(None), now=datetime(2024, 2, 19, 9, tzinfo=timezone.utc))
+    bottom = " ".join(s.text for s in briefing.bottom_line)
+    assert 1 <= len(briefing.bottom_line) <= 3 and all(s.source == 1 for s in briefing.bottom_line)
+    assert "Russia invited Palestinian factions" in bottom and "Moscow" in bottom
+    assert "Hamas" in bottom and ("Palestinian Islamic Jihad" in bottom or "PIJ" in bottom)
+    assert "February 29" in bottom
+    assert 3 <= len(briefing.key_points) <= 6
+    assert not {s.text for s in briefing.bottom_line} & {s.text for s in briefing.key_points}
