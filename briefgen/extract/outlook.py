@@ -8,7 +8,7 @@ from briefgen.extract.sentences import pieces
 from briefgen.models import Article, DateMention, OutlookItem
 
 _EXPECTED = re.compile(
-    r"\b(is|are|was|were|be|been|being)\s+(widely\s+|now\s+|also\s+)?(expected|scheduled|set|due|slated|poised|"
+    r"\b(is|are|['’]s|['’]re|be|being)\s+(widely\s+|now\s+|also\s+|still\s+)?(expected|scheduled|set|due|slated|poised|"
     r"likely|going|planned|tipped|supposed)\s+(to|for)\b"
     r"|\b(plans?|planned|planning|intends?|intended|aims?|vows?|vowed|promised?|pledged?|hopes?)\s+to\s+\w+"
     r"|\b(upcoming|forthcoming|later this (week|month|year)|next (week|month|year|spring|summer|autumn|fall|winter)|"
@@ -31,10 +31,11 @@ def extract_outlook(doc, article: Article, dates: list[DateMention], actors: Act
             future = []  # "hosted ... in October": a past event, whatever the date's value says
         if not (future or _EXPECTED.search(p.text) or _future_modal(p.span)):
             continue
-        when = (future or in_sent or [None])[0]
+        when = (future or [None])[0]  # a past date on a look-ahead would mislead
         out.append(OutlookItem(text=p.text, paragraph=p.paragraph, date=when.value if when else None,
                                actors=actors.names_in(p.start, p.end), source=article.path))
-    return out
+    # What has a date comes first, soonest first; the rest keeps the article's order.
+    return sorted(out, key=lambda o: (o.date is None, o.date or ""))
 
 
 def _future_modal(span) -> bool:
@@ -44,7 +45,8 @@ def _future_modal(span) -> bool:
 
 def _past_report(span) -> bool:
     """The main verb is in the past and nothing in the sentence looks ahead ('would', 'to be held')."""
-    root = next((t for t in span if t.dep_ == "ROOT"), None)
+    # The sentence's own head: the parser may hang it on a heading before it.
+    root = next((t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end), None)
     if root is None or root.tag_ not in ("VBD", "VBN"):
         return False
     return not any(t.tag_ == "MD" or t.lower_ in ("upcoming", "next") for t in span)
