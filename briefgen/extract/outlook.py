@@ -49,4 +49,6 @@ def _past_report(span) -> bool:
     root = next((t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end), None)
     if root is None or root.tag_ not in ("VBD", "VBN"):
         return False
+    if root.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in root.children):
+        return False  # "is scheduled", "are planned": a present passive
     return not any(t.tag_ == "MD" or t.lower_ in ("upcoming", "next") for t in span)
