@@ -31,11 +31,18 @@ def extract_outlook(doc, article: Article, dates: list[DateMention], actors: Act
             future = []  # "hosted ... in October": a past event, whatever the date's value says
         if not (future or _EXPECTED.search(p.text) or _future_modal(p.span)):
             continue
-        when = (future or [None])[0]  # a past date on a look-ahead would mislead
+        # A past date on a look-ahead would mislead; a written-out date beats a bare weekday.
+        future.sort(key=lambda d: (not _explicit(d.text), d.value))
+        when = (future or [None])[0]
         out.append(OutlookItem(text=p.text, paragraph=p.paragraph, date=when.value if when else None,
                                actors=actors.names_in(p.start, p.end), source=article.path))
     # What has a date comes first, soonest first; the rest keeps the article's order.
     return sorted(out, key=lambda o: (o.date is None, o.date or ""))
+
+
+def _explicit(text: str) -> bool:
+    """The date names its month or has digits ('February 29', '2024-03-01'), unlike 'Friday' or 'next week'."""
+    return bool(re.search(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", text, re.I))
 
 
 def _future_modal(span) -> bool:
