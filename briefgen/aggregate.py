@@ -91,6 +91,17 @@ def pick_summaries(extractions: list[Extraction], sources: list[Source], n: int,
     return out
 
 
+def once(items: list) -> list:
+    """Items (questions, outlook) with near-duplicates from other outlets dropped, the first kept."""
+    out, seen = [], []
+    for it in items:
+        words = _content_words(it.text)
+        if not any(_overlap(words, w) >= 0.6 for w in seen):
+            out.append(it)
+            seen.append(words)
+    return out
+
+
 def _upcoming(values: list[str], published: date | None) -> float:
     """1 for a date in the 90 days after publication, sooner higher; 0 otherwise."""
     best = 0.0
@@ -183,8 +194,8 @@ def aggregate(extractions: list[Extraction], config: Config, *, now: datetime, s
         timeline=timeline[: lim.timeline],
         quotes=quotes[: lim.quotes],
         statements=[q.model_copy(update={"source": e.path}) for e in extractions for q in e.statements][: lim.quotes],
-        open_questions=[q for e in extractions for q in e.open_questions][: lim.open_questions],
-        outlook=[o for e in extractions for o in e.outlook][: lim.outlook],
+        open_questions=once([q for e in extractions for q in e.open_questions])[: lim.open_questions],
+        outlook=once([o for e in extractions for o in e.outlook])[: lim.outlook],
         sources=sources,
         skipped=list(skipped or []),
         article_count=len(extractions),

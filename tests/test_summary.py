@@ -114,3 +114,12 @@ def test_seed_bottom_line_says_who_was_invited_where_and_when(nlp):
     assert "February 29" in bottom
     assert 3 <= len(briefing.key_points) <= 6
     assert not {s.text for s in briefing.bottom_line} & {s.text for s in briefing.key_points}
+
+
+def test_the_same_question_from_two_outlets_is_listed_once():
+    from briefgen.aggregate import once
+
+    a = OpenQuestion(text="It is unclear whether Eastport will open the terminal in May.", paragraph=3, source="a.txt")
+    b = OpenQuestion(text="It remains unclear whether Eastport will open its terminal in May.", paragraph=5, source="b.txt")
+    c = OpenQuestion(text="Nordbau did not say whether it would hire local workers.", paragraph=2, source="b.txt")
+    assert once([a, b, c]) == [a, c]
