@@ -25,6 +25,11 @@ def questions(extract_text, *paragraphs, **kw) -> list[str]:
     "It is too early to tell whether the new timetable will cut delays.",
     "Analysts said the jury is still out on whether tolls will rise.",
     "The delay raises questions about whether the project can stay within budget.",
+    "Questions have been raised about the safety of the old pier.",
+    "The opening date is yet to be announced.",
+    "It is not yet known how many jobs the terminal will bring.",
+    "No date has been set for the vote on the harbour fees.",
+    "Police are investigating whether the fire at the pier was started deliberately.",
 ])
 def test_each_pattern_is_an_open_question(extract_text, sentence):
     assert questions(extract_text, sentence) == [sentence]
@@ -56,6 +61,10 @@ def test_question_inside_a_longer_sentence_keeps_the_whole_sentence(extract_text
     ("Lawmakers asked whether the contract required a tender, and the minister said it did.",),
     ("There is no doubt that the terminal will be busy.",),
     ("The harbour master was not sure.",),
+    ("The harbour master did not respond to a request for comment.",),
+    ("Reporters raised questions about the pier at the briefing on Monday.",),
+    ("The documentary explores how the harbour shaped the town.",),
+    ("You can't plan a port if you don't know where the ships will come from.",),
 ])
 def test_not_open_questions(extract_text, paragraphs):
     assert questions(extract_text, *paragraphs) == []

@@ -52,7 +52,8 @@ _IDIOMS = re.compile(
     r"|\b(has|have|had|is|are|was|were)(n['’]t| not)? (still )?yet to\b"
     r"|\b(remains?|remained) (under|subject to) (investigation|review|consideration|discussion|negotiation|debate)\b"
     r"|\b(no way|impossible|too (early|soon)|hard|difficult|premature)( for \w+)? to (tell|know|say|predict|determine|judge|assess|gauge|estimate|forecast)\b"
-    r"|\bup in the air\b|\banyone['’]s guess\b|\bopen question\b|\bin (doubt|question|limbo)\b",
+    r"|\b(is|are|was|were|remains?|remained|still)\s+(yet\s+|still\s+)?to be (decided|determined|announced|confirmed|settled|resolved|worked out|finali[sz]ed|agreed|set)\b"
+    r"|\bup in the air\b|\bin the balance\b|\banyone['’]s guess\b|\bopen question\b|\bin (doubt|question|limbo)\b",
     re.I)
 # An answer that opens the next sentence: the question was asked in order to be answered.
 _ANSWER = re.compile(r"^\W*(yes|no|nope|not (yet|really|at all|quite|exactly))\b[,.!;:—–-]|^\W*(because|the answer|"
@@ -229,6 +230,9 @@ def _open_noun(t) -> bool:
         return True
     if t.dep_ == "dobj" and head in ("raise", "pose", "leave", "prompt", "spark", "fuel", "renew") and _ongoing(t.head) and not _personal_subject(t.head):
         return True
+    if t.dep_ == "nsubjpass" and head in ("raise", "pose") and lemma == "question" and t.head.tag_ == "VBN" and \
+            any(c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in t.head.children):
+        return True  # "questions have been raised about ...": raised and still standing
     if any(c.dep_ == "amod" and c.lemma_.lower() in QUESTION_AMODS for c in t.children) and lemma == "question":
         return True
     if lemma == "debate":
