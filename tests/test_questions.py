@@ -30,6 +30,7 @@ def questions(extract_text, *paragraphs, **kw) -> list[str]:
     "It is not yet known how many jobs the terminal will bring.",
     "No date has been set for the vote on the harbour fees.",
     "Police are investigating whether the fire at the pier was started deliberately.",
+    "Asked whether the terminal would open in May, the mayor replied, \u201cWe\u2019ll see.\u201d",
 ])
 def test_each_pattern_is_an_open_question(extract_text, sentence):
     assert questions(extract_text, sentence) == [sentence]
@@ -65,6 +66,7 @@ def test_question_inside_a_longer_sentence_keeps_the_whole_sentence(extract_text
     ("Reporters raised questions about the pier at the briefing on Monday.",),
     ("The documentary explores how the harbour shaped the town.",),
     ("You can't plan a port if you don't know where the ships will come from.",),
+    ("Asked whether the terminal would open in May, the mayor said, \u201cYes, on the first.\u201d",),
 ])
 def test_not_open_questions(extract_text, paragraphs):
     assert questions(extract_text, *paragraphs) == []

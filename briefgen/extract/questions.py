@@ -55,6 +55,11 @@ _IDIOMS = re.compile(
     r"|\b(is|are|was|were|remains?|remained|still)\s+(yet\s+|still\s+)?to be (decided|determined|announced|confirmed|settled|resolved|worked out|finali[sz]ed|agreed|set)\b"
     r"|\bup in the air\b|\bin the balance\b|\banyone['’]s guess\b|\bopen question\b|\bin (doubt|question|limbo)\b",
     re.I)
+# "Asked whether ..., she said, 'We'll see.'": a question put and left unanswered.
+_ASKED_UNANSWERED = re.compile(
+    r"^\W*asked\b[^.?!]{0,250}?\b(said|replied|responded|answered|told)\b[^.?!]{0,40}?[\"“'‘]\s*(not going to|no comment|"
+    r"i won['’]t|i will not|i can['’]t (say|tell|comment)|i cannot (say|tell|comment)|we['’]ll see|we will see|"
+    r"it['’]s too (early|soon)|it is too (early|soon)|i don['’]t know|i do not know|not yet|that remains)", re.I)
 # An answer that opens the next sentence: the question was asked in order to be answered.
 _ANSWER = re.compile(r"^\W*(yes|no|nope|not (yet|really|at all|quite|exactly))\b[,.!;:—–-]|^\W*(because|the answer|"
                      r"it['’]?s because|it is because|it (is|was)(n['’]t| not) because|that['’]?s because|"
@@ -167,7 +172,7 @@ def uncertainty(span) -> bool:
 
 def uncertainty_cue(span) -> str:
     """The words that make a sentence say something is unresolved ('' when none): for tests and debugging."""
-    m = _IDIOMS.search(span.text)
+    m = _IDIOMS.search(span.text) or _ASKED_UNANSWERED.search(span.text)
     if m:
         return m.group(0)
     for t in span:
