@@ -67,7 +67,8 @@ def pick_summaries(extractions: list[Extraction], sources: list[Source], n: int,
     def gain(item) -> float:
         e, s = item
         new_dates = [d for d in s.dates if d not in seen_dates]
-        return s.score + new_actors(s) + (_date_weight(new_dates, e.published) if new_dates else 0.0)
+        fresh_source = 0.3 if len(extractions) > 1 and by_path[e.path] not in {o.source for o in out} else 0.0
+        return s.score + new_actors(s) + (_date_weight(new_dates, e.published) if new_dates else 0.0) + fresh_source
 
     roles = [
         lambda item: (item[1].start == leads.get(item[0].path)) * 10 + item[1].score + 0.5 * new_actors(item[1]),  # a lead

@@ -121,3 +121,10 @@ def test_outlook_of_the_seed_has_the_moscow_meeting(seed_extraction):
     assert any("will be held in Moscow" in o.text for o in seed_extraction.outlook)
     asked = {q.text for q in seed_extraction.open_questions}
     assert not asked & {o.text for o in seed_extraction.outlook}
+
+
+def test_outlook_leaves_out_what_was_expected_but_did_not_happen(extract_text):
+    ex = extract_text(LEAD, "The vote had been expected to take place on Friday, but the session ran late.",
+                      "The board is expected to vote again next week.", published="2024-02-19")
+    texts = [o.text for o in ex.outlook]
+    assert texts == ["The board is expected to vote again next week."]
