@@ -47,14 +47,43 @@ ABSENT_NOUNS = {"decision", "word", "indication", "date", "timeline", "timetable
                 "confirmation", "details", "detail", "clarity", "consensus", "verdict", "ruling"}
 NOT_ASKING = {"ask", "answer", "respond", "field", "reply", "take"}
 
-_IDIOMS = re.compile(
-    r"\b(remains?|remained) to be seen\b|\bjury (is|was|remains|remained) (still )?out\b"
-    r"|\b(has|have|had|is|are|was|were)(n['’]t| not)? (still )?yet to\b"
-    r"|\b(remains?|remained) (under|subject to) (investigation|review|consideration|discussion|negotiation|debate)\b"
-    r"|\b(no way|impossible|too (early|soon)|hard|difficult|premature)( for \w+)? to (tell|know|say|predict|determine|judge|assess|gauge|estimate|forecast)\b"
-    r"|\b(is|are|was|were|remains?|remained|still)\s+(yet\s+|still\s+)?to be (decided|determined|announced|confirmed|settled|resolved|worked out|finali[sz]ed|agreed|set)\b"
-    r"|\bup in the air\b|\bin the balance\b|\banyone['’]s guess\b|\bopen question\b|\bin (doubt|question|limbo)\b",
-    re.I)
+# Fixed idioms of uncertainty, as spaCy Matcher patterns (lemmas, so tenses and persons meet).
+_NEG = {"LOWER": {"IN": ["not", "n't", "n’t"]}, "OP": "?"}
+_STILL = {"LOWER": {"IN": ["still", "yet"]}, "OP": "?"}
+IDIOM_PATTERNS = [
+    [{"LEMMA": "remain"}, {"LOWER": "to"}, {"LOWER": "be"}, {"LOWER": "seen"}],
+    [{"LOWER": "jury"}, {"LEMMA": {"IN": ["be", "remain"]}}, _STILL, {"LOWER": "out"}],
+    [{"LEMMA": {"IN": ["have", "be"]}}, _NEG, {"LOWER": "still", "OP": "?"}, {"LOWER": "yet"}, {"LOWER": "to"}],
+    [{"LEMMA": "remain"}, {"LOWER": {"IN": ["under", "subject"]}}, {"LOWER": "to", "OP": "?"},
+     {"LOWER": {"IN": ["investigation", "review", "consideration", "discussion", "negotiation", "debate"]}}],
+    [{"LOWER": {"IN": ["impossible", "hard", "difficult", "premature"]}}, {"LOWER": "for", "OP": "?"}, {"IS_ALPHA": True, "OP": "?"},
+     {"LOWER": "to"}, {"LEMMA": {"IN": ["tell", "know", "say", "predict", "determine", "judge", "assess", "gauge", "estimate", "forecast"]}}],
+    [{"LOWER": "no"}, {"LOWER": "way"}, {"LOWER": "to"}, {"LEMMA": {"IN": ["tell", "know", "say", "predict", "determine", "judge"]}}],
+    [{"LOWER": "too"}, {"LOWER": {"IN": ["early", "soon"]}}, {"LOWER": "to"}, {"LEMMA": {"IN": ["tell", "know", "say", "predict", "judge"]}}],
+    [{"LEMMA": {"IN": ["be", "remain"]}}, _STILL, {"LOWER": "to"}, {"LOWER": "be"},
+     {"LOWER": {"IN": ["decided", "determined", "announced", "confirmed", "settled", "resolved", "finalized", "finalised", "agreed", "set"]}}],
+    [{"LOWER": "up"}, {"LOWER": "in"}, {"LOWER": "the"}, {"LOWER": "air"}],
+    [{"LOWER": "in"}, {"LOWER": "the"}, {"LOWER": "balance"}],
+    [{"LOWER": "anyone"}, {"LOWER": {"IN": ["'s", "’s"]}}, {"LOWER": "guess"}],
+    [{"LOWER": "open"}, {"LEMMA": "question"}],
+    [{"LOWER": "in"}, {"LOWER": {"IN": ["doubt", "question", "limbo"]}}],
+]
+_MATCHERS: dict[int, object] = {}
+
+
+def _idiom(span):
+    """The first fixed idiom of uncertainty in the span, or None."""
+    from spacy.matcher import Matcher
+
+    vocab = span.doc.vocab
+    matcher = _MATCHERS.get(id(vocab))
+    if matcher is None:
+        matcher = _MATCHERS[id(vocab)] = Matcher(vocab)
+        matcher.add("UNCERTAIN_IDIOM", IDIOM_PATTERNS)
+    found = matcher(span, as_spans=True)
+    return found[0] if found else None
+
+
 # "Asked whether ..., she said, 'We'll see.'": a question put and left unanswered.
 _ASKED_UNANSWERED = re.compile(
     r"^\W*asked\b[^.?!]{0,250}?\b(said|replied|responded|answered|told)\b[^.?!]{0,40}?[\"“'‘]\s*(not going to|no comment|"
@@ -172,7 +201,10 @@ def uncertainty(span) -> bool:
 
 def uncertainty_cue(span) -> str:
     """The words that make a sentence say something is unresolved ('' when none): for tests and debugging."""
-    m = _IDIOMS.search(span.text) or _ASKED_UNANSWERED.search(span.text)
+    idiom = _idiom(span)
+    if idiom is not None:
+        return idiom.text
+    m = _ASKED_UNANSWERED.search(span.text)
     if m:
         return m.group(0)
     for t in span:
