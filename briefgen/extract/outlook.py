@@ -17,9 +17,9 @@ _EXPECTED = re.compile(
 
 def extract_outlook(doc, article: Article, dates: list[DateMention], actors: ActorIndex) -> list[OutlookItem]:
     """Forward-looking sentences, with their date when one is in the sentence; open questions left out."""
-    from briefgen.extract.questions import extract_open_questions  # here: questions re-exports this function
+    from briefgen.extract.questions import open_pieces  # here: questions re-exports this function
 
-    taken = {q.text for q in extract_open_questions(doc, article, actors)}
+    taken = {q.text for q in open_pieces(doc, article)}
     published = article.published.isoformat() if article.published else ""
     out = []
     for p in pieces(doc, article):

@@ -103,6 +103,19 @@ _QUESTION_CUE = re.compile(r"\bquestions?\s+(is|was|remains|remained)\b\s*[,:]?|
 
 def extract_open_questions(doc, article: Article, actors: ActorIndex) -> list[OpenQuestion]:
     """Sentences that ask, or say that something is unresolved, each once."""
+    return [OpenQuestion(text=p.text, paragraph=p.paragraph, actors=actors.names_in(p.start, p.end), source=article.path)
+            for p in open_pieces(doc, article)]
+
+
+def open_pieces(doc, article: Article) -> list[Piece]:
+    """The sentences that are open questions (kept in the Doc's user_data: the outlook reads them too)."""
+    key = ("briefgen.open", article.path, len(doc.text))
+    if key not in doc.user_data:
+        doc.user_data[key] = _open_pieces(doc, article)
+    return doc.user_data[key]
+
+
+def _open_pieces(doc, article: Article) -> list[Piece]:
     ps = pieces(doc, article)
     quotes = {i: quote_regions(b.text) for i, b in enumerate(article.blocks)}
     offsets = article.block_offsets()
@@ -114,7 +127,7 @@ def extract_open_questions(doc, article: Article, actors: ActorIndex) -> list[Op
         base = offsets[p.block][0]
         regions = [(base + a, base + b) for a, b in quotes.get(p.block, [])]
         if is_open(p, nxt, regions, article.blocks[p.block].text):
-            out.append(OpenQuestion(text=p.text, paragraph=p.paragraph, actors=actors.names_in(p.start, p.end), source=article.path))
+            out.append(p)
     return out
 
 
@@ -143,7 +156,7 @@ def direct_question(p: Piece, nxt: Piece | None, quotes: list[tuple[int, int]], 
         # answered, or rhetorical); only a quote that is the question alone, or one the
         # speaker frames as the question, is kept.
         a, b = inside
-        alone = b <= qmark + 2 and not re.search(r"[.!?]\s", p.span.doc.text[a:qmark])
+        alone = b <= qmark + 2 and not re.search(r"[.!?]\s", paragraph_text(p, a, qmark))
         if not (alone or cued):
             return False
         clause = p.span.doc.char_span(max(a, p.start), p.end, alignment_mode="expand") or p.span
@@ -157,6 +170,13 @@ def direct_question(p: Piece, nxt: Piece | None, quotes: list[tuple[int, int]], 
     # except in a "What to watch" section, where questions are listed for themselves.
     whole = paragraph.strip() == p.text.strip() and not cued and len(p.text.split()) <= 12
     return not whole or outlook_section(p.section) or nxt is None or nxt.block != p.block + 1 or nxt.text.rstrip().endswith("?")
+
+
+def paragraph_text(p: Piece, start: int, end: int) -> str:
+    """Text between two body offsets within the sentence's surroundings (without rebuilding Doc.text)."""
+    doc = p.span.doc
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.text if span is not None else ""
 
 
 def negative_question(span) -> bool:

@@ -40,7 +40,19 @@ def is_transcript(text: str) -> bool:
 
 
 def pieces(doc, article: Article) -> list[Piece]:
-    """spaCy's sentences, split where they run across a paragraph break (the parser sometimes joins them)."""
+    """spaCy's sentences, split where they run across a paragraph break (the parser sometimes joins them).
+
+    Computed once per parsed article and kept in the Doc's user_data: three extractors read them,
+    and walking doc.sents is the costly part.
+    """
+    key = ("briefgen.pieces", article.path, len(doc.text))
+    if key not in doc.user_data:
+        doc.user_data[key] = _pieces(doc, article)
+    return doc.user_data[key]
+
+
+def _pieces(doc, article: Article) -> list[Piece]:
+    text_of_doc = doc.text  # Doc.text joins every token on each access: read it once
     spans = article.block_offsets()
     out: list[Piece] = []
     bi = 0
@@ -53,7 +65,7 @@ def pieces(doc, article: Article) -> list[Piece]:
         while j < len(spans) and spans[j][0] < s1:
             b0, b1, block = spans[j]
             a, z = max(s0, b0), min(s1, b1)
-            raw = doc.text[a:z]
+            raw = text_of_doc[a:z]
             lead = len(raw) - len(raw.lstrip())
             text = raw.strip()
             if text:
