@@ -31,6 +31,8 @@ def questions(extract_text, *paragraphs, **kw) -> list[str]:
     "No date has been set for the vote on the harbour fees.",
     "Police are investigating whether the fire at the pier was started deliberately.",
     "Asked whether the terminal would open in May, the mayor replied, \u201cWe\u2019ll see.\u201d",
+    "The ministry did not give a timeline for the handover of the old quay.",
+    "Neither side has said when the talks on the harbour fees will resume.",
 ])
 def test_each_pattern_is_an_open_question(extract_text, sentence):
     assert questions(extract_text, sentence) == [sentence]

@@ -45,6 +45,8 @@ QUESTION_AMODS = {"open", "key", "big", "bigger", "biggest", "main", "central", 
 # "no decision", "no word on": the absence of an answer.
 ABSENT_NOUNS = {"decision", "word", "indication", "date", "timeline", "timetable", "explanation", "answer",
                 "confirmation", "details", "detail", "clarity", "consensus", "verdict", "ruling"}
+# What "did not give ..." leaves open (not "an answer": that is a dodged question, often argued).
+WITHHELD_NOUNS = {"timeline", "timetable", "date", "details", "detail", "reason", "figure", "estimate", "explanation"}
 NOT_ASKING = {"ask", "answer", "respond", "field", "reply", "take"}
 
 # Fixed idioms of uncertainty, as spaCy Matcher patterns (lemmas, so tenses and persons meet).
@@ -264,6 +266,9 @@ def _uncertain_token(t) -> bool:
         return _open_noun(t)
     if t.pos_ == "NOUN" and lemma in ABSENT_NOUNS and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
         return True
+    if t.pos_ == "VERB" and lemma in ("give", "provide", "offer", "set") and finite and (_negated(t) or _refused(t)):
+        # "did not give a timeline", "declined to provide details"
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in WITHHELD_NOUNS for c in t.children)
     return False
 
 
@@ -336,7 +341,7 @@ def _negated(t, before: int | None = None) -> bool:
         if (c.dep_ == "neg" or c.lower_ == "never") and (before is None or c.i < before):
             return True
         if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none", "nothing") or
-                                                  any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
+                                                  any(d.dep_ in ("det", "preconj") and d.lower_ in ("no", "neither") for d in c.children)):
             return True
     return False
 
@@ -359,8 +364,10 @@ def _dep(t) -> str:
 def _has_wh(t, preps: bool = False, words=WH, infinitive: bool = True) -> bool:
     """The word governs a clause opened by whether, if or a wh-word ('say whether', 'questions about how')."""
     for c in t.children:
-        # Not advcl: "when ..." and "if ..." there are time and condition, not what is unknown.
-        if c.dep_ in ("ccomp", "xcomp", "dobj", "acl", "csubj", "prep", "pcomp", "attr", "npadvmod") or preps and c.dep_ == "prep":
+        # An advcl ("when ...", "if ...") is a time or a condition, unless it looks ahead with a modal,
+        # as an indirect question does ("has not said when the talks will resume").
+        ahead = c.dep_ == "advcl" and any(x.dep_ == "aux" and x.tag_ == "MD" for x in c.children)
+        if ahead or c.dep_ in ("ccomp", "xcomp", "dobj", "acl", "csubj", "prep", "pcomp", "attr", "npadvmod") or preps and c.dep_ == "prep":
             sub = list(c.subtree)
             # The clause's first words: 'whether', 'if', 'how much', 'on whether', 'as to who'.
             first = [x for x in sub[:3] if not x.is_punct]
