@@ -114,6 +114,7 @@ def test_seed_bottom_line_says_who_was_invited_where_and_when(nlp):
     assert "February 29" in bottom
     assert 3 <= len(briefing.key_points) <= 6
     assert not {s.text for s in briefing.bottom_line} & {s.text for s in briefing.key_points}
+    assert len(briefing.open_questions) == 2 and briefing.outlook
 
 
 def test_the_same_question_from_two_outlets_is_listed_once():
