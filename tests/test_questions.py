@@ -33,6 +33,8 @@ def questions(extract_text, *paragraphs, **kw) -> list[str]:
     "Asked whether the terminal would open in May, the mayor replied, \u201cWe\u2019ll see.\u201d",
     "The ministry did not give a timeline for the handover of the old quay.",
     "Neither side has said when the talks on the harbour fees will resume.",
+    "The regional council is expected to decide next month whether to fund a second quay.",
+    "The mayor has not ruled out a referendum on the terminal.",
 ])
 def test_each_pattern_is_an_open_question(extract_text, sentence):
     assert questions(extract_text, sentence) == [sentence]
@@ -69,6 +71,10 @@ def test_question_inside_a_longer_sentence_keeps_the_whole_sentence(extract_text
     ("The documentary explores how the harbour shaped the town.",),
     ("You can't plan a port if you don't know where the ships will come from.",),
     ("Asked whether the terminal would open in May, the mayor said, \u201cYes, on the first.\u201d",),
+    ("Investigators tried to determine what happened at the pier and found a broken valve.",),
+    ("The mayor ruled out a referendum on the terminal.",),
+    # unverified reports are sourcing caveats, not questions the story raises
+    ("The coast guard could not independently verify the report of a second spill.",),
 ])
 def test_not_open_questions(extract_text, paragraphs):
     assert questions(extract_text, *paragraphs) == []

@@ -256,8 +256,10 @@ def _uncertain_token(t) -> bool:
         blocked = _negated(t) or _refused(t)
         if blocked and (lemma in DISCLOSE and _withheld(t) or _has_wh(t, infinitive=False)):
             return True
-    if t.pos_ == "VERB" and lemma in INQUIRE and _has_wh(t) and _ongoing(t, present=False):
+    if t.pos_ == "VERB" and lemma in INQUIRE and _has_wh(t) and (_ongoing(t, present=False) or _due(t)):
         return True
+    if t.pos_ == "VERB" and lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children) and _negated(t):
+        return True  # "has not ruled out a run": a possibility left open
     if t.pos_ == "VERB" and lemma in ASK and _has_wh(t) and _ongoing(t) and not _speaker_aside(t):
         return True
     if t.pos_ == "VERB" and lemma in ("depend", "hinge") and _has_wh(t, preps=True, words=("whether", "if")):
@@ -378,6 +380,12 @@ def _has_wh(t, preps: bool = False, words=WH, infinitive: bool = True) -> bool:
         if c.dep_ == "mark" and c.lower_ in ("whether", "if") and t.pos_ != "VERB":
             return True
     return False
+
+
+def _due(t) -> bool:
+    """An infinitive of what is due or expected: 'is expected to decide', 'will have to decide'."""
+    return t.dep_ == "xcomp" and any(c.lower_ == "to" for c in t.children) and t.head.lemma_.lower() in (
+        "expect", "plan", "schedule", "due", "set", "need", "have", "must", "likely", "poise")
 
 
 def _ongoing(t, present: bool = True) -> bool:
