@@ -7,6 +7,8 @@ from briefgen.extract.actors import ActorIndex
 from briefgen.extract.sentences import pieces
 from briefgen.models import Article, DateMention, OutlookItem
 
+# Surface cues of what is expected or planned; a regular expression because they are fixed word
+# sequences whose only variation is the auxiliary's form, which the pattern lists.
 _EXPECTED = re.compile(
     r"\b(is|are|['’]s|['’]re|be|being)\s+(widely\s+|now\s+|also\s+|still\s+)?(expected|scheduled|set|due|slated|poised|"
     r"likely|going|planned|tipped|supposed)\s+(to|for)\b"
@@ -17,7 +19,7 @@ _EXPECTED = re.compile(
 
 def extract_outlook(doc, article: Article, dates: list[DateMention], actors: ActorIndex) -> list[OutlookItem]:
     """Forward-looking sentences, with their date when one is in the sentence; open questions left out."""
-    from briefgen.extract.questions import open_pieces  # here: questions re-exports this function
+    from briefgen.extract.questions import open_pieces  # imported here: questions imports this module
 
     taken = {q.text for q in open_pieces(doc, article)}
     published = article.published.isoformat() if article.published else ""

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from briefgen.models import Article
 
-# Pairs of opening and closing marks; straight double quotes toggle (see _quote_regions).
+# Pairs of opening and closing marks; straight marks (" and '') open and close alike (see quote_regions).
 _PAIRS = {"“": "”", "``": "''", "«": "»"}
 _OUTLOOK_HEADING = re.compile(
     r"^\W*(what(?:['’]s| is| comes| happens)? next|what to watch|things to watch|watch for|outlook|"
