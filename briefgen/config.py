@@ -82,8 +82,13 @@ class ThemeConfig(_Section):
 
 class OutputConfig(_Section):
     dir: str = Field(default="out", description="Output folder.")
-    name: str = Field(default="brief-{date:%Y-%m-%d}", description="File name pattern without extension; {date} is the briefing date.")
+    name: str = Field(default="brief-{date:%Y-%m-%d}", description="File name pattern without extension; {date} is the briefing date. May hold folders: '{date:%Y/%m}/brief-{date:%Y-%m-%d}'.")
     formats: list[Format] = Field(default_factory=lambda: ["html", "pdf"], description="Formats to write: html, pdf, json, md.")
+
+
+class CacheConfig(_Section):
+    enabled: bool = Field(default=True, description="Keep each article's extraction in a SQLite cache so later runs parse only new or changed articles.")
+    path: Optional[str] = Field(default=None, description="Cache file; default: .briefgen-cache.sqlite in output.dir. Use '~/.cache/briefgen/cache.sqlite' to share it between outputs.")
 
 
 class Config(_Section):
@@ -99,6 +104,9 @@ class Config(_Section):
     timezone: str = Field(default="UTC", description="Time zone of the 'information as of' time (IANA name).")
     language: str = Field(default="en", description="Document language.")
     sources: list[str] = Field(default_factory=list, description="Inputs read when none are given on the command line: paths, globs, feeds, URLs.")
+    window: Optional[str] = Field(default=None, pattern=r"^\s*\d+\s*[hdw]\s*$", description="Only articles published within this span before the briefing's now, e.g. '24h', '7d', '2w'; articles without a date are kept. Default: every article.")
+    cache: CacheConfig = Field(default_factory=CacheConfig, description="Extraction cache for incremental runs.")
+    post_command: Optional[str] = Field(default=None, description="Shell command run after a successful build, with the output paths as arguments (mail or upload them); a failure exits 1.")
     sections: list[Section] = Field(default_factory=lambda: list(SECTIONS), description="Sections to include, in order.")
     limits: LimitsConfig = Field(default_factory=LimitsConfig, description="Caps per section.")
     nlp: NlpConfig = Field(default_factory=NlpConfig, description="spaCy settings.")

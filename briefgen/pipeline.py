@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from briefgen.config import Config
 from briefgen.errors import EXIT_NO_ARTICLES, BriefgenError
+from briefgen.manifest import RunRecord
 from briefgen.models import Briefing, Extraction, Skipped
 
 
@@ -25,8 +26,9 @@ def resolve_now(now: datetime | None = None) -> datetime:
     return now if now.tzinfo else now.replace(tzinfo=timezone.utc)
 
 
-def extract(config: Config, *, strict: bool = False) -> ExtractResult:
-    """Ingest the configured sources and extract every article."""
+def extract(config: Config, *, strict: bool = False, window: tuple[date, date] | None = None,
+            use_cache: bool = False, run: RunRecord | None = None) -> ExtractResult:
+    """Ingest the configured sources and extract every article (in the window; from the cache when allowed)."""
     from briefgen.extract import extract_articles
     from briefgen.ingest import load_articles
 
@@ -36,17 +38,48 @@ def extract(config: Config, *, strict: bool = False) -> ExtractResult:
     if not ingested.articles:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in ingested.skipped[:3])
         raise BriefgenError(f"no usable articles ({reasons})" if reasons else "no usable articles", exit_code=EXIT_NO_ARTICLES)
-    extractions = list(extract_articles(ingested.articles, config.nlp.model, n_process=config.nlp.n_process, batch_size=config.nlp.batch_size,
-                                       executor=config.executor, scheduler=config.scheduler))
+    articles = ingested.articles
+    if window:
+        articles = _in_window(articles, window, run)
+    run = run or RunRecord()
+    for s in ingested.skipped:
+        run.skip(s.path, s.reason)
+    if use_cache:
+        from briefgen.cache import extract_cached
+
+        extractions = extract_cached(articles, config, run)
+    else:
+        extractions = list(extract_articles(articles, config.nlp.model, n_process=config.nlp.n_process, batch_size=config.nlp.batch_size,
+                                           executor=config.executor, scheduler=config.scheduler))
+        for a in articles:
+            run.used(a, "parsed")
     return ExtractResult(extractions, ingested.skipped)
 
 
-def build(config: Config, *, now: datetime | None = None, strict: bool = False) -> Briefing:
+def _in_window(articles: list, window: tuple[date, date], run: RunRecord | None) -> list:
+    """The articles published in the window; the others are recorded as skipped (not warned about)."""
+    from briefgen.window import select_window
+
+    kept, outside = select_window(articles, *window)
+    for a, reason in outside:
+        if run is not None:
+            run.skip(a.path, reason)
+    if not kept:
+        raise BriefgenError(f"no articles in the window {window[0]} to {window[1]} ({len(outside)} outside it); "
+                            "widen window:/--since or check --now", exit_code=EXIT_NO_ARTICLES)
+    return kept
+
+
+def build(config: Config, *, now: datetime | None = None, strict: bool = False, since: str | None = None,
+          run: RunRecord | None = None) -> Briefing:
     """Read, extract and aggregate: the whole briefing as a value, nothing written."""
     from briefgen.aggregate import aggregate
+    from briefgen.window import window_start
 
-    result = extract(config, strict=strict)
-    return aggregate(result.extractions, config, now=resolve_now(now or config.now), skipped=result.skipped)
+    now = resolve_now(now or config.now)
+    start = window_start(since or config.window, now)
+    result = extract(config, strict=strict, window=(start, now.date()) if start else None, use_cache=config.cache.enabled, run=run)
+    return aggregate(result.extractions, config, now=now, skipped=result.skipped)
 
 
 def render(briefing: Briefing, config: Config, formats: list[str]) -> dict[str, bytes]:
