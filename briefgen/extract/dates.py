@@ -1,27 +1,99 @@
-"""Dates: temporal expressions normalized against the publication date."""
+"""Dates: temporal expressions found by patterns and spaCy, resolved against the publication date."""
 from __future__ import annotations
 
-from dateutil import parser as dateparser
+import bisect
+import functools
 
 from briefgen.extract.spans import ParagraphMap
+from briefgen.extract.timex_normalize import REJECT, duration, normalize
+from briefgen.extract.timex_patterns import HAS_YEAR, RULES, TEMPORAL_PREP
 from briefgen.models import Article, DateMention
+
+_FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+_PASSABLE = {"ADP", "CCONJ", "SCONJ", "PUNCT", "ADV", "PART", "DET", "NUM"}
+_NOT_DATE_ENTS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "PERSON", "ORG", "PRODUCT", "LAW", "WORK_OF_ART"}
+
+
+def verb_tense(verb) -> str | None:
+    """'past', 'future' or None for a verb token, from its tag and auxiliaries."""
+    aux = [k for k in verb.children if k.dep_ in ("aux", "auxpass")]
+    if any(k.lower_ in _FUTURE_AUX for k in aux) or verb.lower_ in _FUTURE_AUX:
+        return "future"
+    if any(k.lower_ == "to" for k in aux) or verb.lower_ == "going":
+        return "future"  # "plans to meet Friday", "is due to visit in March"
+    if verb.tag_ == "VBD" or any(k.tag_ == "VBD" for k in aux):
+        return "past"
+    if verb.tag_ == "VBN" and any(k.lemma_ == "have" for k in aux):
+        return "past"  # present perfect reports the past
+    if verb.tag_ in ("VBG", "VBN") and any(k.lemma_ == "be" and k.tag_ in ("VBZ", "VBP") for k in aux):
+        return "future"  # "are meeting on Friday", "is scheduled for March"
+    return None
+
+
+def governing_tense(doc, start: int, end: int) -> str | None:
+    """Tense of the verb the expression hangs on; None when a noun comes between (a 'meeting in March')."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span.root.head
+    seen = 0
+    while seen < 8:
+        seen += 1
+        if tok.pos_ in ("VERB", "AUX"):
+            return verb_tense(tok)
+        if tok.pos_ not in _PASSABLE and tok not in span:
+            return None
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
 
 
 def extract_dates(doc, article: Article) -> list[DateMention]:
-    """spaCy DATE spans with a first normalizer (dateutil against the publication date)."""
+    """Every temporal expression with its ISO value (null where it names no calendar time)."""
+    text = doc.text
     pmap = ParagraphMap(article)
-    out = []
-    for ent in doc.ents:
-        if ent.label_ != "DATE":
-            continue
-        value = None
-        if article.published:
-            try:
-                from datetime import datetime
+    pub = article.published
+    ents = sorted((e.start_char, e.end_char, e.label_) for e in doc.ents)
+    starts = [s for s, _, _ in ents]
 
-                d = dateparser.parse(ent.text, default=datetime.combine(article.published, datetime.min.time()))
-                value = d.date().isoformat()
-            except (ValueError, OverflowError):
-                value = None
-        out.append(DateMention(text=ent.text, value=value, paragraph=pmap.index(ent.start_char), start=ent.start_char, end=ent.end_char))
-    return out
+    def ent_at(s: int, e: int) -> str | None:
+        i = bisect.bisect_right(starts, s) - 1
+        if i >= 0 and ents[i][0] <= s and e <= ents[i][1]:
+            return ents[i][2]
+        return None
+
+    cands = [(m.start(), m.end(), order, name) for order, (name, rx) in enumerate(RULES) for m in rx.finditer(text)]
+    cands.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[int, int, str | None, str | None]] = []
+    for s, e, _, name in cands:
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        label = ent_at(s, e)
+        if name in ("month", "year") and label != "DATE" and not _cued(text, s, e, name):
+            continue
+        if label in _NOT_DATE_ENTS and name in ("month", "year", "years", "weekday"):
+            continue  # "May" as a name, "2000" as a count
+        res = normalize(name, text[s:e], pub, functools.partial(governing_tense, doc, s, e))
+        if res is REJECT:
+            continue
+        taken.append((s, e))
+        found.append((s, e, *res))
+    # spaCy's DATE spans the patterns missed: durations and vaguer expressions, no calendar value.
+    for s, e, label in ents:
+        if label == "DATE" and not any(s < te and ts < e for ts, te in taken):
+            found.append((s, e, duration(text[s:e]), None))
+    found.sort()
+    return [DateMention(text=text[s:e], value=v, mod=mod, paragraph=pmap.index(s), start=s, end=e)
+            for s, e, v, mod in found]
+
+
+def _cued(text: str, s: int, e: int, name: str) -> bool:
+    """Whether a bare month or year has a temporal cue: a preposition before it, a year after it."""
+    phrase = text[s:e]
+    if name == "month" and (HAS_YEAR.search(phrase) or " " in phrase or "-" in phrase):
+        return True  # "January 1998", "last October", "mid-February"
+    if name == "year" and not phrase[:1].isdigit():
+        return True  # "mid-1990", "the end of 2008"
+    return bool(TEMPORAL_PREP.search(text[max(0, s - 20):s]))

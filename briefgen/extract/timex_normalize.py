@@ -1,0 +1,415 @@
+"""Resolve a matched temporal expression to an ISO 8601 value against the publication date.
+
+Hand-written because none of the libraries measured (docs/dates.md) resolves news
+expressions by the sentence's tense, weekends, decades or ranges such as
+"February 29 to March 1-2" the way the ISO values here need.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from typing import Callable, Optional
+
+from dateutil.easter import easter
+
+from briefgen.extract.timex_patterns import MONTHS, NUMBERS, ORDINALS, WEEKDAYS
+
+#: Returned when a match turns out not to be a date at all.
+REJECT = object()
+Tense = Optional[str]  # "past", "future" or None (unknown or present)
+
+_MODS = {"early": "early", "mid": "mid", "late": "late", "the middle of": "mid", "the end of": "late",
+         "the beginning of": "early", "the start of": "early", "the first days of": "early"}
+_SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def day(d: date) -> str:
+    return d.isoformat()
+
+
+def month(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+def week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def weekend(saturday: date) -> str:
+    y, w, _ = saturday.isocalendar()
+    return f"{y:04d}-W{w:02d}-WE"
+
+
+def add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def _choose(past, future, tense: Tense, dist):
+    """Past or future candidate by tense; unknown tense takes the nearer (past on a tie)."""
+    if past is None or tense == "future" and future is not None:
+        return future
+    if future is None or tense == "past":
+        return past
+    return future if dist(future) < dist(past) else past
+
+
+def resolve_day(m: int, d: int, pub: date, tense: Tense) -> Optional[date]:
+    """The date of month/day without a year nearest the publication in the tense's direction."""
+    cands = []
+    for y in (pub.year - 4, pub.year - 1, pub.year, pub.year + 1, pub.year + 4):
+        try:
+            cands.append(date(y, m, d))
+        except ValueError:
+            continue
+    past = max((c for c in cands if c <= pub), default=None)
+    future = min((c for c in cands if c >= pub), default=None)
+    return _choose(past, future, tense, lambda c: abs((c - pub).days))
+
+
+def resolve_month(m: int, pub: date, tense: Tense) -> tuple[int, int]:
+    """(year, month) of a month named without a year."""
+    past = (pub.year if m <= pub.month else pub.year - 1, m)
+    future = (pub.year if m >= pub.month else pub.year + 1, m)
+    return _choose(past, future, tense, lambda c: abs((c[0] - pub.year) * 12 + c[1] - pub.month))
+
+
+def resolve_weekday(wd: int, pub: date, tense: Tense, rel: str = "") -> date:
+    """The weekday's date: past by default in news, on or before the publication day."""
+    back = (pub.weekday() - wd) % 7
+    ahead = (wd - pub.weekday()) % 7
+    if rel == "last":
+        return pub - timedelta(days=back or 7)
+    if rel in ("next", "coming"):
+        return pub + timedelta(days=ahead or 7)
+    if rel == "this" or tense == "future":
+        return pub + timedelta(days=ahead)
+    return pub - timedelta(days=back)
+
+
+def last_weekend(pub: date) -> date:
+    """Saturday of the weekend on or just before the publication day."""
+    return pub - timedelta(days=(pub.weekday() - 5) % 7)
+
+
+def next_weekend(pub: date) -> date:
+    """Saturday of the weekend on or just after the publication day."""
+    if pub.weekday() == 6:
+        return pub - timedelta(days=1)
+    return pub + timedelta(days=(5 - pub.weekday()) % 7)
+
+
+def _mod(text: str) -> Optional[str]:
+    t = text.lower()
+    if t.startswith(("post-", "post ")):
+        return "after"
+    if t.startswith(("pre-", "pre ")):
+        return "before"
+    for k, v in _MODS.items():
+        if re.match(rf"{k}\b", t):
+            return v
+    return None
+
+
+def _num(word: str) -> Optional[int]:
+    w = word.lower()
+    return int(w) if w.isdigit() else NUMBERS.get(w)
+
+
+_PIECE = re.compile(r"([A-Z][a-z]+)\.?|(\d+)")
+
+
+def _days(text: str, pub: Optional[date], tense: Tense):
+    """'February 29 to March 1-2' -> (first date, last date); missing years resolved against `pub`."""
+    entries: list[list] = []  # [month, day, year]
+    cur = None
+    for m in _PIECE.finditer(text):
+        word, digits = m.group(1), m.group(2)
+        if word:
+            if word.lower() in MONTHS:
+                cur = MONTHS[word.lower()]
+                for e in entries:  # "29 February": a day written before its month
+                    if e[0] is None:
+                        e[0] = cur
+            continue
+        n = int(digits)
+        if len(digits) == 4:
+            for e in entries:
+                if e[2] is None:
+                    e[2] = n
+            continue
+        entries.append([cur, n, None])
+    entries = [e for e in entries if e[0] is not None]
+    if not entries:
+        return None
+    if entries[0][2] is None:
+        if pub is None:
+            return None
+        first = resolve_day(entries[0][0], entries[0][1], pub, tense)
+        if first is None:
+            return None
+        y = first.year
+        for e in entries:
+            if e[2] is None:
+                e[2] = y
+    dates = []
+    for i, (mo, d, y) in enumerate(entries):
+        if i and dates and (mo, d) < (dates[-1].month, dates[-1].day) and y == dates[-1].year:
+            y += 1  # "December 30 to January 2" runs into the next year
+        try:
+            dates.append(date(y, mo, d))
+        except ValueError:
+            return None
+    return dates[0], max(dates)
+
+
+def _holiday(name: str, y: int) -> Optional[date]:
+    n = name.lower()
+    if n.startswith("christmas"):
+        return date(y, 12, 24 if "eve" in n else 25)
+    if n.startswith("new year"):
+        return date(y, 12, 31) if "eve" in n else date(y, 1, 1)
+    if n.startswith("thanksgiving"):
+        first = date(y, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if n.startswith("easter"):
+        return easter(y) + timedelta(days=1 if "monday" in n else 0)
+    if n.startswith("halloween"):
+        return date(y, 10, 31)
+    if n.startswith("valentine"):
+        return date(y, 2, 14)
+    if n.startswith("independence"):
+        return date(y, 7, 4)
+    if n.startswith("labor"):
+        first = date(y, 9, 1)
+        return first + timedelta(days=(0 - first.weekday()) % 7)
+    if n.startswith("memorial"):
+        last = date(y, 5, 31)
+        return last - timedelta(days=last.weekday())
+    return None
+
+
+def normalize(rule: str, text: str, pub: Optional[date], tense: Callable[[], Tense]):
+    """(value, mod) for a match of `rule`, value None where it names no calendar time; REJECT if no date."""
+    low = text.lower()
+    mod = _mod(text)
+    years = [int(y) for y in re.findall(r"(?<!\d)(1[0-9]\d\d|20\d\d)(?!\d)", text)]
+
+    if rule == "named":
+        return "2001-09-11", None  # the attacks of 11 September 2001, named by their date
+    if rule == "iso":
+        return text[:10], None
+    if rule == "numeric":
+        mo, d, y = (int(x) for x in text.split("/"))
+        y = y if y > 99 else (1900 + y if y > 30 else 2000 + y)
+        try:
+            return day(date(y, mo, d)), None
+        except ValueError:
+            return REJECT
+    if rule == "days":
+        span = _days(re.sub(r"(?i)^(post|pre)-", "", text), pub, tense() if not years and pub else None)
+        if span is None:
+            return None, mod
+        a, b = span
+        if low.startswith(("the week of", "week of")):
+            return week(a), None
+        return (day(a) if a == b else f"{day(a)}/{day(b)}"), mod
+    if rule in ("month", "abbr_month_year"):
+        names = [MONTHS[w.lower()] for w in re.findall(r"[A-Z][a-z]+", text) if w.lower() in MONTHS]
+        if not names:
+            return REJECT
+        m1, m2 = names[0], names[-1]
+        rel = re.search(r"(?i)\b(last|next|this)\b", text)
+        if years:
+            y1 = y2 = years[-1]
+            if m2 < m1:
+                y1 -= 1
+        elif pub is None:
+            return None, mod
+        elif rel:
+            r = rel.group(1).lower()
+            if r == "last":
+                y1 = pub.year if m1 < pub.month else pub.year - 1
+            elif r == "next":
+                y1 = pub.year if m1 > pub.month else pub.year + 1
+            else:
+                y1 = pub.year
+            y2 = y1 + (m2 < m1)
+        else:
+            y1, _ = resolve_month(m1, pub, tense())
+            y2 = y1 + (m2 < m1)
+        v = month(y1, m1) if (y1, m1) == (y2, m2) else f"{month(y1, m1)}/{month(y2, m2)}"
+        return v, mod
+    if rule == "decade":
+        m = re.search(r"(\d{1,3})0s", text)
+        if len(m.group(1)) == 1:  # "the '90s": the latest such decade not after publication
+            ref = pub.year if pub else 2000
+            base = ref // 100 * 100 + int(m.group(1)) * 10
+            if base > ref:
+                base -= 100
+        else:
+            base = int(m.group(1)) * 10
+        return f"{base}/{base + 9}", mod
+    if rule == "years":
+        nums = re.findall(r"\d+", text)
+        y1 = int(nums[0])
+        tail = nums[1]
+        y2 = int(tail) if len(tail) == 4 else int(str(y1)[: 4 - len(tail)] + tail)
+        if re.search(r"(?i)\b(and|or)\b", text) and not low.startswith("between"):
+            return REJECT  # "1990 and 1995" are two years, not a span
+        if y2 <= y1 or y2 - y1 > 100:
+            return REJECT
+        if "/" in text and y2 - y1 != 1:
+            return REJECT
+        return f"{y1}/{y2}", None
+    if rule == "year":
+        return str(years[-1]), mod
+    if rule == "weekday":
+        wd = next(WEEKDAYS[w.lower()] for w in re.findall(r"[A-Za-z]+", text) if w.lower() in WEEKDAYS)
+        rel = re.match(r"(?i)(last|next|this|coming|past)\b", text)
+        if pub is None:
+            return None, None
+        r = rel.group(1).lower() if rel else ""
+        return day(resolve_weekday(wd, pub, tense(), "last" if r == "past" else r)), None
+    if rule == "relday":
+        if pub is None:
+            return None, None
+        if low.startswith(("yesterday", "last night")):
+            return day(pub - timedelta(days=1)), None
+        if low.startswith("tomorrow"):
+            return day(pub + timedelta(days=1)), None
+        return day(pub), None
+    if rule == "relunit":
+        if pub is None:
+            return None, mod
+        if "weekend" in low:
+            if re.search(r"\b(next|coming)\b", low) or (not re.search(r"\b(last|past)\b", low) and tense() == "future"):
+                return weekend(next_weekend(pub) if "next" not in low else next_weekend(pub + timedelta(days=2))), None
+            sat = last_weekend(pub)
+            if re.search(r"\blast\b", low) and pub.weekday() >= 5:
+                sat -= timedelta(days=7)
+            return weekend(sat), None
+        unit = re.search(r"(week|month|year|decade)$", low).group(1)
+        if re.search(r"\b(the following|the previous)\b", low):
+            return None, None  # anchored on the story's own events, not the publication
+        if re.search(r"\b(the past|the last)\b", low):
+            return (week(pub) if unit == "week" else None), None
+        n = -1 if re.search(r"\blast\b", low) else 1 if re.search(r"\b(next|the coming)\b", low) else 0
+        if unit == "week":
+            return week(pub + timedelta(weeks=n)), mod
+        if unit == "month":
+            return month(*add_months(pub.year, pub.month, n)), mod
+        if unit == "year":
+            return str(pub.year + n), mod
+        if n == 0:
+            base = pub.year // 10 * 10
+            return f"{base}/{base + 9}", mod
+        return None, mod
+    if rule == "ago":
+        if pub is None or not re.search(r"(?i)\bago$", text):
+            return None, None
+        words = low.split()
+        qty = None
+        for w in words:
+            if w in NUMBERS or w.isdigit():
+                qty = _num(w)
+                break
+        unit = re.search(r"(day|week|month|year|decade)", low).group(1)
+        if qty is None:
+            return None, None
+        if unit == "day":
+            return day(pub - timedelta(days=qty)), None
+        if unit == "week":
+            return week(pub - timedelta(weeks=qty)), None
+        if unit == "month":
+            return month(*add_months(pub.year, pub.month, -qty)), None
+        return str(pub.year - qty * (10 if unit == "decade" else 1)), None
+    if rule == "quarter":
+        m = re.match(r"(?i)(?:the )?(\w+) (quarter|half)", text)
+        if m is None:  # "Q3 2018"
+            return f"{years[0]}-Q{text[1]}", None
+        ordw, unit = m.group(1).lower(), m.group(2).lower()
+        if ordw in ("last", "final") and not re.search(r"(?i)\bof\b", text):
+            return None, None  # "the last quarter": the one before publication, or the year's fourth
+        n = ORDINALS[ordw]
+        if years:
+            y = years[0]
+        elif pub is None:
+            return None, None
+        else:
+            y = pub.year + (-1 if "last year" in low else 1 if "next year" in low else 0)
+        if unit == "half":
+            return (f"{y}-H{min(n, 2)}" if n <= 2 or ordw in ("last", "final") else REJECT), None
+        return f"{y}-Q{n}", None
+    if rule == "edge":
+        if pub is None:
+            return None, mod
+        n = -1 if " last " in low else 1 if " next " in low else 0
+        if low.endswith("year"):
+            return str(pub.year + n), mod
+        if low.endswith("month"):
+            return month(*add_months(pub.year, pub.month, n)), mod
+        if low.endswith("week"):
+            return week(pub + timedelta(weeks=n)), mod
+        base = pub.year // 10 * 10 + 10 * n
+        return f"{base}/{base + 9}", mod
+    if rule == "season":
+        code = next(v for k, v in _SEASONS.items() if k in low)
+        rel = re.search(r"\b(this|last|next|the coming|the past)\b", low)
+        if years:
+            return f"{years[0]}-{code}", mod
+        if not rel:
+            return REJECT  # "the fall of the city": a season needs a year or a deictic word
+        if pub is None:
+            return None, mod
+        r = rel.group(1)
+        start = date(pub.year, _SEASON_START[code], 1)
+        if r == "this":
+            y = pub.year
+        elif r in ("last", "the past"):
+            y = pub.year if start <= pub else pub.year - 1
+            if start <= pub < start + timedelta(days=90):
+                y -= 1
+        else:
+            y = pub.year if start > pub else pub.year + 1
+        return f"{y}-{code}", mod
+    if rule == "holiday":
+        name = re.sub(r"(?i)^(last|next|this) ", "", text)
+        if years:
+            d = _holiday(name, years[0])
+            return (day(d) if d else None), None
+        if pub is None:
+            return None, None
+        rel = re.match(r"(?i)(last|next|this)\b", text)
+        cands = [h for y in (pub.year - 1, pub.year, pub.year + 1) if (h := _holiday(name, y))]
+        past = max((c for c in cands if c < pub or (not rel and c == pub)), default=None)
+        future = min((c for c in cands if c > pub or (not rel and c == pub)), default=None)
+        t = "past" if rel and rel.group(1).lower() == "last" else "future" if rel and rel.group(1).lower() == "next" else tense()
+        d = _choose(past, future, t, lambda c: abs((c - pub).days))
+        if d and "week" in low:
+            return week(d), None
+        return (day(d) if d else None), None
+    return None, None
+
+
+_DURATION = re.compile(
+    r"(?i)^(?:(?:the|a|an) )?(?:(?:past|last|next|first|coming|previous|following|more than|about|nearly|almost|over) )*"
+    r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)"
+    r"(?:[- ]and[- ]a[- ]half)? ?[- ]?(day|week|month|year|decade)s?(?:[- ]long| old)?$")
+
+
+def duration(text: str) -> Optional[str]:
+    """'two months' -> 'P2M'; None when the text is not a plain duration."""
+    m = _DURATION.match(text.strip())
+    if not m:
+        return None
+    n = _num(m.group(1))
+    if n is None:
+        return None
+    unit = m.group(2).lower()
+    if unit == "decade":
+        return f"P{n * 10}Y"
+    return f"P{n}{ {'day': 'D', 'week': 'W', 'month': 'M', 'year': 'Y'}[unit] }"
