@@ -5,7 +5,7 @@ import re
 from datetime import date, datetime
 
 from briefgen.config import Config
-from briefgen.models import Actor, Briefing, Extraction, Skipped, Source, Summary
+from briefgen.models import Actor, ActorLink, Briefing, Extraction, Skipped, Source, Summary
 
 
 def number_sources(extractions: list[Extraction], accessed: date) -> list[Source]:
@@ -39,6 +39,22 @@ def merge_actors(extractions: list[Extraction]) -> list[Actor]:
             for f in [a.name, *a.aliases]:
                 alias_of.setdefault(f, key)
     return sorted(merged.values(), key=lambda a: (-a.score, -a.mentions, a.name))
+
+
+def merge_links(extractions: list[Extraction], actors: list[Actor]) -> list[ActorLink]:
+    """Sum the articles' actor links under the merged actors' names, keeping links between `actors` only."""
+    name_of: dict[str, str] = {}
+    for a in actors:
+        for f in [a.name, *a.aliases]:
+            name_of.setdefault(f, a.name)
+    weights: dict[tuple[str, str], int] = {}
+    for e in extractions:
+        for link in e.links:
+            a, b = name_of.get(link.a), name_of.get(link.b)
+            if a and b and a != b:
+                key = (min(a, b), max(a, b))
+                weights[key] = weights.get(key, 0) + link.weight
+    return [ActorLink(a=a, b=b, weight=w) for (a, b), w in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 def pick_summaries(extractions: list[Extraction], sources: list[Source], n: int, skip: set[str], *, bottom_line: bool = False) -> list[Summary]:
@@ -200,4 +216,5 @@ def aggregate(extractions: list[Extraction], config: Config, *, now: datetime, s
         sources=sources,
         skipped=list(skipped or []),
         article_count=len(extractions),
+        links=merge_links(extractions, merge_actors(extractions)[: lim.actors]),
     )

@@ -135,6 +135,14 @@ class Sentence(_Model):
     topic: float = Field(default=0.0, description="Share of the headline's content words it repeats (0-1).")
 
 
+class ActorLink(_Model):
+    """Two actors named together: in one sentence, or a speaker and the actors in their quote."""
+
+    a: str = Field(description="Canonical name of one actor (the alphabetically first).")
+    b: str = Field(description="Canonical name of the other actor.")
+    weight: int = Field(default=1, description="Sentences and quotes that name both.")
+
+
 class Extraction(_Model):
     """Everything extracted from one article: the extraction JSON's article record."""
 
@@ -152,6 +160,7 @@ class Extraction(_Model):
     open_questions: list[OpenQuestion] = Field(default_factory=list)
     outlook: list[OutlookItem] = Field(default_factory=list)
     sentences: list[Sentence] = Field(default_factory=list, description="Lead-weighted candidate sentences for the bottom line.")
+    links: list[ActorLink] = Field(default_factory=list, description="Actors named together, for the actor map.")
 
 
 class Source(_Model):
@@ -206,6 +215,7 @@ class Briefing(_Model):
     sources: list[Source] = Field(default_factory=list)
     skipped: list[Skipped] = Field(default_factory=list)
     article_count: int = 0
+    links: list[ActorLink] = Field(default_factory=list, description="Links between the shown actors, summed over articles (actor map).")
 
     def source_number(self, path: Optional[str]) -> Optional[int]:
         """The number of the source whose path is `path`."""

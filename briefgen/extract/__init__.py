@@ -6,12 +6,13 @@ from typing import Iterable, Iterator
 from briefgen.models import Article, Extraction
 
 #: Bump when extraction output changes, so caches keyed on it are invalidated.
-EXTRACTION_VERSION = "2"
+EXTRACTION_VERSION = "3"
 
 
 def extract_doc(doc, article: Article) -> Extraction:
     """Run every extractor over one parsed article."""
     from briefgen.extract import actors, dates, events, questions, quotes, summary
+    from briefgen.extract.cooccurrence import actor_links
 
     index = actors.extract_actors(doc, article)
     found_quotes, statements = quotes.extract_quotes(doc, article, index)
@@ -32,6 +33,7 @@ def extract_doc(doc, article: Article) -> Extraction:
         open_questions=questions.extract_open_questions(doc, article, index),
         outlook=questions.extract_outlook(doc, article, date_mentions, index),
         sentences=summary.candidate_sentences(doc, article, actors=index, dates=date_mentions),
+        links=actor_links(doc, index, found_quotes + statements),
     )
 
 
