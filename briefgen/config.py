@@ -91,6 +91,25 @@ class CacheConfig(_Section):
     path: Optional[str] = Field(default=None, description="Cache file; default: .briefgen-cache.sqlite in output.dir. Use '~/.cache/briefgen/cache.sqlite' to share it between outputs.")
 
 
+class RecordFieldsConfig(_Section):
+    title: list[str] = Field(default_factory=lambda: ["title", "headline"], description="Field names of the headline in JSON / JSON Lines records, tried in order.")
+    text: list[str] = Field(default_factory=lambda: ["text", "body", "content"], description="Field names of the article text (plain, blank-line paragraphs, or HTML).")
+    date: list[str] = Field(default_factory=lambda: ["date", "published", "publishedAt"], description="Field names of the publication date (ISO 8601 or a written date).")
+    url: list[str] = Field(default_factory=lambda: ["url", "link"], description="Field names of the article's URL.")
+    source: list[str] = Field(default_factory=lambda: ["source", "outlet"], description="Field names of the outlet (a string, or an object with a name).")
+    author: list[str] = Field(default_factory=lambda: ["author", "byline"], description="Field names of the byline.")
+
+
+class IngestConfig(_Section):
+    timeout: float = Field(default=15.0, gt=0, description="Seconds allowed for fetching one URL (connect, each read, and the whole body).")
+    max_bytes: int = Field(default=10_000_000, ge=1000, description="Largest page, feed or file read, in bytes; bigger inputs are skipped with a warning.")
+    max_redirects: int = Field(default=5, ge=0, description="Redirects followed per URL; more (or a loop) skips the URL.")
+    concurrency: int = Field(default=8, ge=1, description="URLs fetched at the same time.")
+    feed_min_words: int = Field(default=80, ge=0, description="A feed entry whose content has fewer words is read from its link instead (feeds often carry only a teaser).")
+    dedupe: float = Field(default=0.8, ge=0, le=1, description="Text similarity (0-1) from which two articles are the same story: one primary article (earliest published), the others listed as 'also reported by'. 0 turns grouping off.")
+    fields: RecordFieldsConfig = Field(default_factory=RecordFieldsConfig, description="Field names read from JSON and JSON Lines exports.")
+
+
 class Config(_Section):
     """briefgen's configuration file."""
 
@@ -106,6 +125,7 @@ class Config(_Section):
     sources: list[str] = Field(default_factory=list, description="Inputs read when none are given on the command line: paths, globs, feeds, URLs.")
     window: Optional[str] = Field(default=None, pattern=r"^\s*\d+\s*[hdw]\s*$", description="Only articles published within this span before the briefing's now, e.g. '24h', '7d', '2w'; articles without a date are kept. Default: every article.")
     cache: CacheConfig = Field(default_factory=CacheConfig, description="Extraction cache for incremental runs.")
+    ingest: IngestConfig = Field(default_factory=IngestConfig, description="Reading inputs: URL fetching limits, feed entries, JSON field names, near-duplicate grouping.")
     post_command: Optional[str] = Field(default=None, description="Shell command run after a successful build, with the output paths as arguments (mail or upload them); a failure exits 1.")
     sections: list[Section] = Field(default_factory=lambda: list(SECTIONS), description="Sections to include, in order.")
     limits: LimitsConfig = Field(default_factory=LimitsConfig, description="Caps per section.")

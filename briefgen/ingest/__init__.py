@@ -1,16 +1,25 @@
-"""Ingest: turn inputs (files, folders, globs) into Article values."""
+"""Ingest: turn inputs (files, folders, globs, URLs, feeds, JSON exports, stdin) into Article values."""
 from __future__ import annotations
 
 import glob
 import hashlib
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefgen.config import IngestConfig
 from briefgen.errors import BriefgenError, InputError
+from briefgen.ingest.fetch import FetchSettings, fetch_many, is_url
 from briefgen.models import Article, Skipped
 
-ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+# What a folder contributes; feeds and JSON exports are read when named (a folder's .json may be anything).
+ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xhtml"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+_NOT_ARTICLES = ("image/", "audio/", "video/", "font/", "application/pdf", "application/zip", "application/octet-stream")
 
 
 @dataclass
@@ -25,7 +34,9 @@ def expand_inputs(inputs: list[str]) -> list[str]:
     """Expand folders (recursively) and globs into file paths, keeping the given order."""
     out: list[str] = []
     for item in inputs:
-        if any(c in item for c in "*?[") and not Path(item).exists():
+        if item == "-" or is_url(item):
+            out.append(item)
+        elif any(c in item for c in "*?[") and not Path(item).exists():
             matches = sorted(glob.glob(item, recursive=True))
             if not matches:
                 raise BriefgenError(f"{item}: the pattern matches no file; check the glob", exit_code=2)
@@ -36,7 +47,7 @@ def expand_inputs(inputs: list[str]) -> list[str]:
                 if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
             )
             if not found:
-                raise BriefgenError(f"{item}: the folder holds no article (.txt, .md); add some or pass files", exit_code=2)
+                raise BriefgenError(f"{item}: the folder holds no article (.txt, .md, .html); add some or pass files", exit_code=2)
             out.extend(found)
         else:
             out.append(item)
@@ -52,7 +63,7 @@ def content_hash(article: Article) -> str:
     return h.hexdigest()
 
 
-def read_bytes(path: str) -> bytes:
+def read_bytes(path: str, max_bytes: int | None = None) -> bytes:
     """Read a file, turning OS errors into one-line input errors."""
     p = Path(path)
     if not p.exists():
@@ -60,14 +71,21 @@ def read_bytes(path: str) -> bytes:
     if p.is_dir():
         raise InputError(path, "is a folder with no articles")
     try:
+        if max_bytes is not None and p.stat().st_size > max_bytes:
+            raise InputError(path, f"is {p.stat().st_size / 1e6:.1f} MB, over the size limit of {max_bytes / 1e6:g} MB (ingest.max_bytes)")
         data = p.read_bytes()
     except OSError as e:
         raise InputError(path, f"cannot be read ({e.strerror})") from None
+    check_data(path, data)
+    return data
+
+
+def check_data(path: str, data: bytes) -> None:
+    """Refuse empty and binary content."""
     if not data.strip():
         raise InputError(path, "is empty; remove it or add the article text")
-    if b"\0" in data[:8192]:
-        raise InputError(path, "looks binary, not an article; pass text, Markdown or HTML")
-    return data
+    if b"\0" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(path, "looks binary, not an article; pass text, Markdown, HTML, a feed or JSON")
 
 
 def decode_text(path: str, data: bytes) -> str:
@@ -78,31 +96,183 @@ def decode_text(path: str, data: bytes) -> str:
         raise InputError(path, f"is not valid UTF-8 (byte {e.start}); re-save it as UTF-8") from None
 
 
-def read_article(path: str) -> list[Article]:
-    """Read one input into one or more articles (a feed or export holds several)."""
+@dataclass
+class Document:
+    """Raw bytes of one input with what is known of its type."""
+
+    label: str
+    data: bytes
+    suffix: str = ""
+    url: str = ""
+    content_type: str = ""
+    charset: str = ""
+
+
+def document_kind(doc: Document) -> str:
+    """feed, html, json, markdown or text: from the suffix, then the content type, then the bytes."""
+    from briefgen.ingest.feeds import looks_like_feed
+
+    head = doc.data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    ctype = doc.content_type
+    if doc.suffix in JSON_SUFFIXES or "json" in ctype:
+        return "json"
+    if doc.suffix in FEED_SUFFIXES or any(t in ctype for t in ("rss", "atom")) or looks_like_feed(doc.data):
+        return "feed"
+    if doc.suffix in HTML_SUFFIXES or "html" in ctype or head.startswith((b"<!doctype html", b"<html", b"<head", b"<body")):
+        return "html"
+    if doc.suffix in MARKDOWN_SUFFIXES or "markdown" in ctype:
+        return "markdown"
+    if not doc.suffix and head[:1] in (b"{", b"["):
+        return "json"
+    if "xml" in ctype:
+        return "feed"
+    return "text"
+
+
+def _decoded(doc: Document) -> str:
+    """Local text and Markdown must be UTF-8; fetched and HTML documents decode by their charset."""
+    if doc.url or doc.label == "-" or doc.charset:
+        from briefgen.ingest.html import decode_html
+
+        return decode_html(doc.data, doc.charset)
+    return decode_text(doc.label, doc.data)
+
+
+def _page(fetched, label: str) -> Article:
+    from briefgen.ingest.html import decode_html, parse_html
+
+    check_document(label, fetched.data, fetched.content_type)
+    return parse_html(decode_html(fetched.data, fetched.charset), label, url=fetched.final_url)
+
+
+def check_document(label: str, data: bytes, content_type: str) -> None:
+    """Refuse fetched bodies that are empty, binary or declared as a non-text type."""
+    if content_type.startswith(_NOT_ARTICLES):
+        raise InputError(label, f"is {content_type}, not an article")
+    check_data(label, data)
+
+
+def parse_document(doc: Document, settings: IngestConfig, fetch: FetchSettings) -> list[Article | InputError]:
+    """Turn one document into articles (a feed or export holds several); per-entry problems come back as errors."""
     from briefgen.ingest import markdown, text
 
-    suffix = Path(path).suffix.lower()
-    data = read_bytes(path)
-    if suffix in {".md", ".markdown"}:
-        articles = [markdown.parse_markdown(decode_text(path, data), path)]
-    else:
-        articles = [text.parse_text(decode_text(path, data), path)]
-    for a in articles:
-        if not a.blocks:
-            raise InputError(path, "has no article text after the header lines")
-        a.content_hash = content_hash(a)
+    kind = document_kind(doc)
+    if kind == "json":
+        from briefgen.ingest.records import parse_records
+
+        return parse_records(_decoded(doc), doc.label, settings.fields)
+    if kind == "feed":
+        return _feed_articles(doc, settings, fetch)
+    if kind == "html":
+        from briefgen.ingest.html import decode_html, parse_html
+
+        return [parse_html(decode_html(doc.data, doc.charset), doc.label, url=doc.url)]
+    if kind == "markdown":
+        return [markdown.parse_markdown(_decoded(doc), doc.label)]
+    return [text.parse_text(_decoded(doc), doc.label)]
+
+
+def _feed_articles(doc: Document, settings: IngestConfig, fetch: FetchSettings) -> list[Article | InputError]:
+    """A feed's entries: full content as is, the others fetched from their (http/https) links concurrently."""
+    from briefgen.ingest.feeds import parse_feed
+
+    entries = parse_feed(doc.data, doc.label, min_words=settings.feed_min_words)
+    links = [e.link for e in entries if e.article is None and e.link]
+    pages = dict(zip(links, fetch_many(links, fetch)))
+    out: list[Article | InputError] = []
+    for e in entries:
+        if e.article is not None:
+            out.append(e.article)
+            continue
+        if not e.link:
+            out.append(InputError(e.label, "feed entry has neither content nor a link"))
+            continue
+        got = pages[e.link]
+        if isinstance(got, InputError):
+            out.append(InputError(e.label, f"feed entry: {got.reason}"))
+            continue
+        try:
+            page = _page(got, e.label)
+        except InputError as err:
+            out.append(err)
+            continue
+        # The page's own metadata first; the feed fills what the page lacks.
+        page.title = page.title or e.title
+        page.published = page.published or e.published
+        page.outlet = e.outlet or page.outlet
+        page.author = page.author or e.author
+        out.append(page)
+    return out
+
+
+def fetch_settings(settings: IngestConfig) -> FetchSettings:
+    """The fetch limits of the config's ingest section."""
+    return FetchSettings(timeout=settings.timeout, max_bytes=settings.max_bytes,
+                         max_redirects=settings.max_redirects, concurrency=settings.concurrency)
+
+
+def read_stdin(max_bytes: int) -> bytes:
+    """One article from standard input."""
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError("-", f"standard input is over the size limit of {max_bytes / 1e6:g} MB (ingest.max_bytes)")
+    check_data("-", data)
+    return data
+
+
+def read_article(path: str, settings: IngestConfig | None = None) -> list[Article]:
+    """Read one local input into one or more articles (a feed or export holds several); errors raise."""
+    settings = settings or IngestConfig()
+    doc = Document(label=path, data=read_bytes(path, settings.max_bytes), suffix=Path(path).suffix.lower())
+    articles = []
+    for a in parse_document(doc, settings, fetch_settings(settings)):
+        if isinstance(a, InputError):
+            raise a
+        articles.append(_finish(a))
     return articles
 
 
-def load_articles(inputs: list[str], *, strict: bool = False) -> Ingested:
-    """Read every input; a bad one is skipped and reported (fatal with strict)."""
+def _finish(article: Article) -> Article:
+    if not article.blocks:
+        raise InputError(article.path, "has no article text after the header lines")
+    article.content_hash = content_hash(article)
+    return article
+
+
+def load_articles(inputs: list[str], *, strict: bool = False, settings: IngestConfig | None = None) -> Ingested:
+    """Read every input (URLs fetched concurrently first); a bad one is skipped and reported (fatal with strict)."""
+    settings = settings or IngestConfig()
+    fetch = fetch_settings(settings)
     result = Ingested()
-    for path in expand_inputs(inputs):
+
+    def skip(e: InputError) -> None:
+        if strict:
+            raise BriefgenError(f"{e} (--strict makes a bad article fatal)") from None
+        result.skipped.append(Skipped(path=e.path, reason=e.reason))
+
+    items = expand_inputs(inputs)
+    urls = list(dict.fromkeys(i for i in items if is_url(i)))
+    fetched = dict(zip(urls, fetch_many(urls, fetch)))
+    for item in items:
         try:
-            result.articles.extend(read_article(path))
+            if item == "-":
+                doc = Document(label="-", data=read_stdin(settings.max_bytes))
+            elif is_url(item):
+                got = fetched[item]
+                if isinstance(got, InputError):
+                    raise got
+                check_document(item, got.data, got.content_type)
+                doc = Document(label=item, data=got.data, url=got.final_url, content_type=got.content_type, charset=got.charset)
+            else:
+                doc = Document(label=item, data=read_bytes(item, settings.max_bytes), suffix=Path(item).suffix.lower())
+            for a in parse_document(doc, settings, fetch):
+                if isinstance(a, InputError):
+                    skip(a)
+                    continue
+                try:
+                    result.articles.append(_finish(a))
+                except InputError as e:
+                    skip(e)
         except InputError as e:
-            if strict:
-                raise BriefgenError(f"{e} (--strict makes a bad article fatal)") from None
-            result.skipped.append(Skipped(path=e.path, reason=e.reason))
+            skip(e)
     return result

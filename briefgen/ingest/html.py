@@ -1,0 +1,177 @@
+"""HTML pages: main text with trafilatura, metadata from the page, htmldate as the date fallback."""
+from __future__ import annotations
+
+import codecs
+import re
+from datetime import date
+from urllib.parse import urlsplit
+
+from briefgen.errors import InputError
+from briefgen.models import Article, Block
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+# Browsers read these labels as windows-1252 (WHATWG Encoding Standard), and so do we:
+# pages declaring latin-1 routinely use its curly quotes and dashes.
+_AS_CP1252 = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "ascii", "us-ascii", "cp819", "windows-1252"}
+
+
+def declared_charset(data: bytes, header: str = "") -> str:
+    """The charset from the HTTP header or the page's <meta>, if any and known to Python."""
+    m = _META_CHARSET.search(data[:4096])
+    for label in (header, m.group(1).decode("ascii", "ignore") if m else ""):
+        label = label.strip().lower()
+        if not label:
+            continue
+        if label in _AS_CP1252:
+            return "cp1252"
+        try:
+            return codecs.lookup(label).name
+        except LookupError:
+            continue
+    return ""
+
+
+def decode_html(data: bytes, header_charset: str = "") -> str:
+    """Decode a page: BOM, then valid UTF-8, then the declared charset, then a guess.
+
+    UTF-8 is tried before the declaration because old pages often declare latin-1 yet were
+    saved as UTF-8; a latin-1 text is almost never valid UTF-8 by accident. (trafilatura's
+    decode_file guesses without reading the declaration, which breaks short latin-1 pages.)
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", "replace")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", "replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    charset = declared_charset(data, header_charset)
+    if charset:
+        try:
+            return data.decode(charset)
+        except UnicodeDecodeError:
+            pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None:
+        return str(best)
+    return data.decode("cp1252", "replace")
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def blocks_from_xml(xml: str) -> list[tuple[str, str]]:
+    """(kind, text) of trafilatura's XML body: <head> are headings; <p>, list items and quotes paragraphs."""
+    from lxml import etree
+
+    root = etree.fromstring(xml.encode("utf-8"), parser=etree.XMLParser(resolve_entities=False, no_network=True, recover=True))
+    main = root.find("main")
+    if main is None:
+        return []
+    out: list[tuple[str, str]] = []
+
+    def walk(el) -> None:
+        for child in el:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag in ("list", "quote", "div", "table", "row") and any(c.tag in ("p", "head", "item", "list", "quote", "row", "cell") for c in child):
+                walk(child)
+            elif tag in ("head", "p", "item", "quote", "cell", "list"):
+                text = _clean("".join(child.itertext()))
+                if text:
+                    out.append(("heading" if tag == "head" else "paragraph", text))
+
+    walk(main)
+    return out
+
+
+def _as_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+_LOGO_ALT = re.compile(r"^\s*(?:the\s+)?(.{2,60}?)\s+(?:logo|home\s*page)\b", re.I)
+
+
+def outlet_from_logo(html: str) -> str:
+    """The site name from the masthead logo's alt text ("Daily Courier logo ..."), when the page names none.
+
+    trafilatura reads og:site_name and similar tags only; old pages name themselves
+    nowhere but in the logo image's alternative text.
+    """
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except Exception:  # lxml rejects empty or odd documents; then there is no logo either
+        return ""
+    names = []
+    for img in root.iter("img"):
+        for attr in ("alt", "title"):
+            m = _LOGO_ALT.match(img.get(attr) or "")
+            if m:
+                names.append(_clean(m.group(1)))
+    # A parent organization's logo often precedes the site's own: the longest name is the most specific.
+    return max(names, key=len, default="")
+
+
+def outlet_from_url(url: str) -> str:
+    """The host name without 'www.', as an outlet of last resort."""
+    host = urlsplit(url).hostname or ""
+    return host[4:] if host.startswith("www.") else host
+
+
+def parse_html(html: str, path: str, *, url: str = "") -> Article:
+    """Extract one article from a page: blocks, headline, date, outlet, author, canonical URL."""
+    import trafilatura
+
+    # favor_recall: news pages often set the lead paragraph apart (dateline, lead class);
+    # precision mode drops it, and a lost lead costs more than a stray link line at the end.
+    xml = trafilatura.extract(
+        html, url=url or None, output_format="xml", favor_recall=True, include_comments=False,
+        include_tables=False, include_images=False, include_links=False, include_formatting=False,
+        deduplicate=False, with_metadata=False,
+    )
+    blocks = blocks_from_xml(xml) if xml else []
+    meta = trafilatura.extract_metadata(html, default_url=url or None)
+    title = _clean(meta.title or "") if meta else ""
+    published = _as_date(meta.date) if meta else None
+    if published is None:
+        published = find_date(html, url)
+    if blocks and title and blocks[0][1] == title:
+        blocks.pop(0)
+    if not any(kind == "paragraph" for kind, _ in blocks):
+        raise InputError(path, "has no article text (an empty page, or only navigation and links)")
+    canonical = (meta.url if meta and meta.url else "") or url
+    outlet = _clean(meta.sitename or "") if meta else ""
+    if not outlet:
+        outlet = outlet_from_logo(html)
+    if not outlet and canonical:
+        outlet = outlet_from_url(canonical)
+    return Article(
+        path=path,
+        title=title,
+        published=published,
+        outlet=outlet,
+        author=_clean(meta.author or "") if meta else "",
+        url=canonical if urlsplit(canonical).scheme in ("http", "https") else "",
+        blocks=[Block(index=i, kind=k, text=t) for i, (k, t) in enumerate(blocks, start=1)],
+    )
+
+
+def find_date(html: str, url: str = "") -> date | None:
+    """The publication date by htmldate (original date, extensive search), or None."""
+    from htmldate import find_date as htmldate_find
+
+    try:
+        found = htmldate_find(html, url=url or None, original_date=True, extensive_search=True, outputformat="%Y-%m-%d")
+    except Exception:  # htmldate raises assorted parser errors on odd markup; a missing date is not fatal
+        return None
+    return _as_date(found)
