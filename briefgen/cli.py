@@ -79,10 +79,19 @@ def build(
     executor: Optional[str] = typer.Option(None, "--executor", help="Where parsing runs: local or dask (overrides the config)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, tcp://HOST:PORT."),
     processes: Optional[int] = typer.Option(None, "--processes", "-j", min=1, help="Local worker processes (overrides nlp.n_process)."),
+    day: Optional[str] = typer.Option(None, "--date", help="Build or rebuild the briefing of this day (YYYY-MM-DD), as of its end."),
+    since: Optional[str] = typer.Option(None, "--since", help="Only articles published since: a span before now (24h, 7d) or a date; overrides window:."),
+    log_format: str = typer.Option("text", "--log-format", help="Log lines on stderr: text or json (one object per line)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print errors only (the run manifest still records everything)."),
+    wait: bool = typer.Option(False, "--wait", help="If another run holds the output folder, wait for it instead of exiting with code 3."),
 ):
-    """Build the briefing and write it to the output folder."""
-    from briefgen import pipeline
+    """Build the briefing and write it to the output folder (with a run manifest; one run per folder at a time)."""
+    from briefgen.job import run_build
+    from briefgen.logs import setup_logging
 
+    if log_format not in ("text", "json"):
+        raise BriefgenError(f"--log-format {log_format}: choose text or json", exit_code=EXIT_USAGE)
+    setup_logging(log_format, quiet)
     cfg = _load(config, inputs or [])
     _apply_executor(cfg, executor, scheduler, processes)
     if out is not None:
@@ -94,14 +103,21 @@ def build(
         cfg.output.formats = list(dict.fromkeys(fmt))
     if templates is not None:
         cfg.templates.dir = str(templates)
-    briefing = pipeline.build(cfg, now=_now(now), strict=strict)
-    _warn_skipped(briefing.skipped)
-    paths = pipeline.write(pipeline.render(briefing, cfg, cfg.output.formats), pipeline.output_stem(cfg, briefing))
-    typer.echo(
-        f"briefgen: {briefing.article_count} article(s), {len(briefing.skipped)} skipped; wrote "
-        + ", ".join(str(p) for p in paths),
-        err=True,
-    )
+    if day and now:
+        raise BriefgenError("--date and --now both set the briefing's time; give one", exit_code=EXIT_USAGE)
+    run_build(cfg, now=_day_end(day, cfg.timezone) if day else _now(now), since=since, strict=strict, wait=wait,
+              config_path=str(config) if config else None)
+
+
+def _day_end(value: str, tz: str) -> datetime:
+    """The last second of a day in the briefing's time zone: a rebuilt day sees everything published that day."""
+    from datetime import date, time
+    from zoneinfo import ZoneInfo
+
+    try:
+        return datetime.combine(date.fromisoformat(value), time(23, 59, 59), tzinfo=ZoneInfo(tz))
+    except ValueError:
+        raise BriefgenError(f"--date '{value}' is not a day (2024-02-19)", exit_code=EXIT_USAGE) from None
 
 
 @app.command()
@@ -232,8 +248,9 @@ def main(argv: Optional[List[str]] = None) -> None:
     except BriefgenError as e:
         if debug:
             raise
-        for line in e.lines:
-            typer.echo(f"briefgen: error: {line}", err=True)
+        from briefgen.logs import report_error
+
+        report_error(e)
         sys.exit(e.exit_code)
     except typer.Exit as e:
         sys.exit(e.exit_code)

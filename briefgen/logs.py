@@ -59,3 +59,15 @@ def progress(total: int, description: str):
     with Progress(transient=True, console=Console(stderr=True)) as bar:
         task = bar.add_task(description, total=total)
         yield lambda n=1: bar.advance(task, n)
+
+
+def report_error(error) -> None:
+    """Print a BriefgenError's lines on stderr (as JSON with --log-format json), unless the run summary already did."""
+    if getattr(error, "reported", False):
+        return
+    if json_logs():
+        for line in error.lines:
+            log.error(f"error: {line}", extra={"data": {"event": "error", "exit_code": error.exit_code}})
+    else:
+        for line in error.lines:
+            print(f"briefgen: error: {line}", file=sys.stderr)

@@ -61,7 +61,8 @@ class RunRecord:
         from briefgen import __version__
 
         data = {k: v for k, v in asdict(self).items() if not k.startswith("_")}
-        data = {"briefgen": __version__, **self.summary(), **data}
+        counts = {k: v for k, v in self.summary().items() if k != "status"}
+        data = {"briefgen": __version__, "status": data.pop("status"), "counts": counts, **data}
         return json.dumps(data, ensure_ascii=False, indent=1)
 
 

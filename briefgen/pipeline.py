@@ -61,8 +61,9 @@ def _in_window(articles: list, window: tuple[date, date], run: RunRecord | None)
     from briefgen.window import select_window
 
     kept, outside = select_window(articles, *window)
-    for a, reason in outside:
-        if run is not None:
+    if run is not None:
+        run.window_start = window[0].isoformat()
+        for a, reason in outside:
             run.skip(a.path, reason)
     if not kept:
         raise BriefgenError(f"no articles in the window {window[0]} to {window[1]} ({len(outside)} outside it); "
@@ -111,6 +112,6 @@ def output_stem(config: Config, briefing: Briefing) -> Path:
 
 def write(rendered: dict[str, bytes], stem: Path) -> list[Path]:
     """Write every rendered output atomically beside `stem`."""
-    from briefgen.write import write_atomic
+    from briefgen.write import write_all_atomic
 
-    return [write_atomic(stem.with_name(stem.name + "." + fmt), data) for fmt, data in rendered.items()]
+    return write_all_atomic({stem.with_name(stem.name + "." + fmt): data for fmt, data in rendered.items()})
