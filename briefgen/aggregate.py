@@ -12,7 +12,7 @@ def number_sources(extractions: list[Extraction], accessed: date) -> list[Source
     """One numbered source per article, in input order."""
     return [
         Source(number=i, path=e.path, title=e.title, outlet=e.outlet, author=e.author, url=e.url,
-               published=e.published, accessed=accessed)
+               published=e.published, accessed=accessed, also_reported_by=list(e.also_reported_by))
         for i, e in enumerate(extractions, start=1)
     ]
 

@@ -152,6 +152,7 @@ class Extraction(_Model):
     outlet: str = ""
     author: str = ""
     url: str = ""
+    also_reported_by: list[str] = Field(default_factory=list, description="Outlets whose near-duplicate articles were grouped under this one (not extracted).")
     actors: list[Actor] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     statements: list[Quote] = Field(default_factory=list, description="Reported (indirect) speech.")
