@@ -138,11 +138,11 @@ def _decoded(doc: Document) -> str:
     return decode_text(doc.label, doc.data)
 
 
-def _page(fetched, label: str) -> Article:
+def _page(fetched, label: str, outlet: str = "") -> Article:
     from briefgen.ingest.html import decode_html, parse_html
 
     check_document(label, fetched.data, fetched.content_type)
-    return parse_html(decode_html(fetched.data, fetched.charset), label, url=fetched.final_url)
+    return parse_html(decode_html(fetched.data, fetched.charset), label, url=fetched.final_url, default_outlet=outlet)
 
 
 def check_document(label: str, data: bytes, content_type: str) -> None:
@@ -192,14 +192,13 @@ def _feed_articles(doc: Document, settings: IngestConfig, fetch: FetchSettings) 
             out.append(InputError(e.label, f"feed entry: {got.reason}"))
             continue
         try:
-            page = _page(got, e.label)
+            page = _page(got, e.label, e.outlet)
         except InputError as err:
             out.append(err)
             continue
         # The page's own metadata first; the feed fills what the page lacks.
         page.title = page.title or e.title
         page.published = page.published or e.published
-        page.outlet = e.outlet or page.outlet
         page.author = page.author or e.author
         out.append(page)
     return out

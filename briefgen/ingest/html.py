@@ -54,7 +54,12 @@ def decode_html(data: bytes, header_charset: str = "") -> str:
             pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    # Undeclared single-byte pages are windows-1252 in browsers (WHATWG's default); charset_normalizer
+    # ranks Baltic or DOS code pages above it on short texts, so take it whenever it is plausible.
+    if any(m.encoding == "cp1252" for m in matches):
+        return data.decode("cp1252", "replace")
+    best = matches.best()
     if best is not None:
         return str(best)
     return data.decode("cp1252", "replace")
@@ -73,19 +78,39 @@ def blocks_from_xml(xml: str) -> list[tuple[str, str]]:
     if main is None:
         return []
     out: list[tuple[str, str]] = []
+    blocks = ("head", "p", "item", "quote", "cell", "list", "row", "table", "div")
+    containers = ("list", "quote", "div", "table", "row", "cell")
+
+    def emit(kind: str, text: str | None) -> None:
+        text = _clean(text or "")
+        if text:
+            out.append((kind, text))
 
     def walk(el) -> None:
+        # Mixed content (layout tables): text before, between and after the blocks is a paragraph too.
+        emit("paragraph", el.text)
         for child in el:
             tag = child.tag if isinstance(child.tag, str) else ""
-            if tag in ("list", "quote", "div", "table", "row") and any(c.tag in ("p", "head", "item", "list", "quote", "row", "cell") for c in child):
+            if tag in containers and any(c.tag in blocks for c in child):
                 walk(child)
-            elif tag in ("head", "p", "item", "quote", "cell", "list"):
-                text = _clean("".join(child.itertext()))
-                if text:
-                    out.append(("heading" if tag == "head" else "paragraph", text))
+            elif tag:
+                emit("heading" if tag == "head" else "paragraph", "".join(child.itertext()))
+            emit("paragraph", child.tail)
 
     walk(main)
     return out
+
+
+def _drop_header_lines(blocks: list[tuple[str, str]], title: str) -> list[tuple[str, str]]:
+    """Drop the headline and a bare date line when they open the body (old pages put them in the text)."""
+    from briefgen.ingest.text import parse_date_line
+
+    head = []
+    for i, (kind, text) in enumerate(blocks[:3]):
+        if (title and text == title) or parse_date_line(text):
+            continue
+        head.append((kind, text))
+    return head + blocks[3:]
 
 
 def _as_date(value: str | None) -> date | None:
@@ -128,15 +153,20 @@ def outlet_from_url(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-def parse_html(html: str, path: str, *, url: str = "") -> Article:
-    """Extract one article from a page: blocks, headline, date, outlet, author, canonical URL."""
+def parse_html(html: str, path: str, *, url: str = "", default_outlet: str = "") -> Article:
+    """Extract one article from a page: blocks, headline, date, outlet, author, canonical URL.
+
+    `default_outlet` (a feed's title) names the outlet when the page names none.
+    """
     import trafilatura
 
     # favor_recall: news pages often set the lead paragraph apart (dateline, lead class);
     # precision mode drops it, and a lost lead costs more than a stray link line at the end.
+    # include_tables: old pages lay the whole article out in a table; without tables
+    # trafilatura flattens it into one paragraph.
     xml = trafilatura.extract(
         html, url=url or None, output_format="xml", favor_recall=True, include_comments=False,
-        include_tables=False, include_images=False, include_links=False, include_formatting=False,
+        include_tables=True, include_images=False, include_links=False, include_formatting=False,
         deduplicate=False, with_metadata=False,
     )
     blocks = blocks_from_xml(xml) if xml else []
@@ -145,14 +175,15 @@ def parse_html(html: str, path: str, *, url: str = "") -> Article:
     published = _as_date(meta.date) if meta else None
     if published is None:
         published = find_date(html, url)
-    if blocks and title and blocks[0][1] == title:
-        blocks.pop(0)
+    blocks = _drop_header_lines(blocks, title)
     if not any(kind == "paragraph" for kind, _ in blocks):
         raise InputError(path, "has no article text (an empty page, or only navigation and links)")
     canonical = (meta.url if meta and meta.url else "") or url
     outlet = _clean(meta.sitename or "") if meta else ""
+    if outlet and url and outlet in (urlsplit(url).netloc, outlet_from_url(url)):
+        outlet = ""  # trafilatura's fallback is the host name; the page's logo or the caller may know better
     if not outlet:
-        outlet = outlet_from_logo(html)
+        outlet = outlet_from_logo(html) or default_outlet
     if not outlet and canonical:
         outlet = outlet_from_url(canonical)
     return Article(
