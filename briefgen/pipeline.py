@@ -31,16 +31,19 @@ def extract(config: Config, *, strict: bool = False, window: tuple[date, date] |
     """Ingest the configured sources and extract every article (in the window; from the cache when allowed)."""
     from briefgen.extract import extract_articles
     from briefgen.ingest import load_articles
+    from briefgen.ingest.dedupe import group_duplicates
 
     if not config.sources:
         raise BriefgenError("no inputs: pass article files or folders, or list them under sources: in the config", exit_code=2)
-    ingested = load_articles(config.sources, strict=strict)
+    ingested = load_articles(config.sources, strict=strict, settings=config.ingest)
     if not ingested.articles:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in ingested.skipped[:3])
         raise BriefgenError(f"no usable articles ({reasons})" if reasons else "no usable articles", exit_code=EXIT_NO_ARTICLES)
     articles = ingested.articles
     if window:
         articles = _in_window(articles, window, run)
+    grouped = group_duplicates(articles, config.ingest.dedupe)  # the same story from several outlets: extract it once
+    articles = grouped.articles
     run = run or RunRecord()
     for s in ingested.skipped:
         run.skip(s.path, s.reason)
@@ -53,6 +56,8 @@ def extract(config: Config, *, strict: bool = False, window: tuple[date, date] |
                                            executor=config.executor, scheduler=config.scheduler))
         for a in articles:
             run.used(a, "parsed")
+    for e in extractions:
+        e.also_reported_by = grouped.also_reported_by.get(e.path, [])
     return ExtractResult(extractions, ingested.skipped)
 
 
