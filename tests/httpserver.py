@@ -106,8 +106,12 @@ class TestServer:
             def do_GET(self):
                 server.user_agents.append(self.headers.get("User-Agent", ""))
                 server.requests.append(self.path)
-                if self.path == "/slow":
+                path = self.path
+                if path == "/slow":
                     time.sleep(3)
+                if path.startswith("/delay/"):  # half a second per request, to show fetching runs concurrently
+                    time.sleep(0.5)
+                    path = "/strike.html"
                 if self.path == "/loop":
                     self.send_response(302)
                     self.send_header("Location", "/loop")
@@ -118,7 +122,7 @@ class TestServer:
                     self.send_header("Location", "file:///etc/passwd")
                     self.end_headers()
                     return
-                status, ctype, body, headers = server.routes.get(self.path, (404, "text/plain", b"not found", {}))
+                status, ctype, body, headers = server.routes.get(path, (404, "text/plain", b"not found", {}))
                 self.send_response(status)
                 self.send_header("Content-Type", ctype)
                 self.send_header("Content-Length", str(len(body)))

@@ -15,6 +15,11 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 _AS_CP1252 = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "ascii", "us-ascii", "cp819", "windows-1252"}
 
 
+# Fewer words than a one-sentence news brief is a menu or an error page that trafilatura kept
+# in recall mode, not an article.
+MIN_WORDS = 15
+
+
 def declared_charset(data: bytes, header: str = "") -> str:
     """The charset from the HTTP header or the page's <meta>, if any and known to Python."""
     m = _META_CHARSET.search(data[:4096])
@@ -176,8 +181,9 @@ def parse_html(html: str, path: str, *, url: str = "", default_outlet: str = "")
     if published is None:
         published = find_date(html, url)
     blocks = _drop_header_lines(blocks, title)
-    if not any(kind == "paragraph" for kind, _ in blocks):
-        raise InputError(path, "has no article text (an empty page, or only navigation and links)")
+    words = sum(len(text.split()) for kind, text in blocks if kind == "paragraph")
+    if words < MIN_WORDS:
+        raise InputError(path, f"has no article text ({words} words: an empty page, or only navigation and links)")
     canonical = (meta.url if meta and meta.url else "") or url
     outlet = _clean(meta.sitename or "") if meta else ""
     if outlet and url and outlet in (urlsplit(url).netloc, outlet_from_url(url)):
