@@ -243,6 +243,9 @@ def main(argv: Optional[List[str]] = None) -> None:
     """Entry point: the one error boundary."""
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
+    from briefgen.logs import setup_logging
+
+    setup_logging()  # text on stderr until a command asks otherwise (build's --log-format, --quiet)
     try:
         app(args=args, prog_name="briefgen", standalone_mode=False)
     except BriefgenError as e:
