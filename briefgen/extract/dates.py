@@ -9,24 +9,41 @@ from briefgen.extract.timex_normalize import REJECT, duration, normalize
 from briefgen.extract.timex_patterns import HAS_YEAR, RULES, TEMPORAL_PREP
 from briefgen.models import Article, DateMention
 
-_FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "might", "may", "should", "must", "can", "ca"}
+# Verbs of planning put the date of the infinitive they govern ahead ("decided to admit them in March").
+_PLAN_VERBS = {"plan", "schedule", "expect", "due", "decide", "agree", "intend", "aim", "hope", "promise",
+               "vow", "threaten", "prepare", "want", "propose", "invite", "urge", "slate", "set"}
+_SAY_VERBS = {"say", "tell", "report", "state", "add", "note", "claim", "write"}
 _PASSABLE = {"ADP", "CCONJ", "SCONJ", "PUNCT", "ADV", "PART", "DET", "NUM"}
+_TIME_NOUNS = {"a.m.", "p.m.", "am", "pm", "morning", "afternoon", "evening", "night", "noon", "midnight", "est", "edt", "gmt"}
 _NOT_DATE_ENTS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "PERSON", "ORG", "PRODUCT", "LAW", "WORK_OF_ART"}
 
 
-def verb_tense(verb) -> str | None:
-    """'past', 'future' or None for a verb token, from its tag and auxiliaries."""
+def verb_tense(verb, depth: int = 0) -> str | None:
+    """'past', 'future' or None for a verb token, from its tag, auxiliaries and (for infinitives) its head."""
     aux = [k for k in verb.children if k.dep_ in ("aux", "auxpass")]
     if any(k.lower_ in _FUTURE_AUX for k in aux) or verb.lower_ in _FUTURE_AUX:
         return "future"
-    if any(k.lower_ == "to" for k in aux) or verb.lower_ == "going":
-        return "future"  # "plans to meet Friday", "is due to visit in March"
+    if any(k.lower_ == "to" for k in aux) or verb.tag_ == "VB":
+        # an infinitive takes its time from the verb it completes: "decided to admit in March" is ahead
+        head = verb.head
+        if head is verb or depth > 3 or head.pos_ not in ("VERB", "AUX"):
+            return None
+        if head.lemma_ in _PLAN_VERBS:
+            return "past" if any(k.lower_ in ("had", "'d") for k in head.children) else "future"
+        return verb_tense(head, depth + 1)
     if verb.tag_ == "VBD" or any(k.tag_ == "VBD" for k in aux):
         return "past"
-    if verb.tag_ == "VBN" and any(k.lemma_ == "have" for k in aux):
-        return "past"  # present perfect reports the past
-    if verb.tag_ in ("VBG", "VBN") and any(k.lemma_ == "be" and k.tag_ in ("VBZ", "VBP") for k in aux):
-        return "future"  # "are meeting on Friday", "is scheduled for March"
+    if verb.tag_ == "VBN" and verb.lemma_ in _PLAN_VERBS and any(k.lemma_ == "be" for k in aux):
+        return "future"  # "was planned for early March"
+    if verb.tag_ == "VBN":
+        if any(k.lemma_ == "be" and k.tag_ in ("VBZ", "VBP") for k in aux):
+            return "future"  # "is scheduled for March"
+        return "past"  # present perfect, or a participle: "a bill approved in February"
+    if verb.tag_ == "VBG" and any(k.lemma_ == "be" and k.tag_ in ("VBZ", "VBP") for k in aux):
+        return "future"  # "are meeting on Friday"
+    if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in _SAY_VERBS:
+        return "future"  # news present with a date is a schedule: "travels to Ethiopia on Sunday"
     return None
 
 
@@ -41,7 +58,7 @@ def governing_tense(doc, start: int, end: int) -> str | None:
         seen += 1
         if tok.pos_ in ("VERB", "AUX"):
             return verb_tense(tok)
-        if tok.pos_ not in _PASSABLE and tok not in span:
+        if tok.pos_ not in _PASSABLE and tok not in span and tok.lower_ not in _TIME_NOUNS:
             return None
         if tok.head is tok:
             return None

@@ -49,7 +49,7 @@ RULES: list[tuple[str, re.Pattern]] = [
         rf"(?:(?:{_CONN}(?:{WEEKDAY},? )?{_MD})|(?:{_BARE}{DAYN}(?:,? {YEAR})?(?![\w:.]|\s?(?:%|percent))))*{E}")),
     ("iso", re.compile(rf"{B}{YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]){E}")),
     ("numeric", re.compile(rf"{B}(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])/(?:{YEAR}|\d\d){E}")),
-    ("named", re.compile(rf"{B}9/11{E}")),
+    ("named", re.compile(rf"(?<![\w$/.,])(?:(?i:post|pre)-)?9/11{E}")),
     # "January 1998", "late-November", "last October", "mid-February", "January-March 1999"
     ("month", re.compile(
         rf"{B}(?:(?i:post|pre)-)?(?:{MOD}[- ](?:of )?)?(?:(?i:last|next|this|early last|late last|early next|late next|earlier this|later this) )?"
