@@ -69,7 +69,7 @@ def _warn_skipped(skipped) -> None:
 
 @app.command()
 def build(
-    inputs: List[str] = typer.Argument(None, help="Article files, folders or globs (default: the config's sources)."),
+    inputs: List[str] = typer.Argument(None, help="Article files, folders, globs, feeds, JSON exports, http(s) URLs, or - for stdin (default: the config's sources, which these replace)."),
     config: Optional[Path] = typer.Option(None, "--config", "-c", help="YAML config file."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output folder (overrides output.dir)."),
     fmt: List[str] = typer.Option(None, "--format", "-f", help="Output format: html, pdf, json, md (repeatable)."),
@@ -122,7 +122,7 @@ def _day_end(value: str, tz: str) -> datetime:
 
 @app.command()
 def extract(
-    inputs: List[str] = typer.Argument(..., help="Article files, folders or globs."),
+    inputs: List[str] = typer.Argument(..., help="Article files, folders, globs, feeds, JSON exports, http(s) URLs, or - for stdin."),
     config: Optional[Path] = typer.Option(None, "--config", "-c", help="YAML config file."),
     fmt: str = typer.Option("json", "--format", "-f", help="json, yaml or table."),
     strict: bool = typer.Option(False, "--strict", help="Fail on any bad article instead of skipping it."),
@@ -203,7 +203,7 @@ def templates_check(
 
 @app.command()
 def preview(
-    inputs: List[str] = typer.Argument(None, help="Article files, folders or globs (default: the config's sources)."),
+    inputs: List[str] = typer.Argument(None, help="Article files, folders, globs, feeds, JSON exports, http(s) URLs, or - for stdin (default: the config's sources, which these replace)."),
     config: Optional[Path] = typer.Option(None, "--config", "-c", help="YAML config file (watched)."),
     templates: Optional[Path] = typer.Option(None, "--templates", help="Templates folder (watched)."),
     port: int = typer.Option(8000, "--port", "-p", help="Port on 127.0.0.1."),
