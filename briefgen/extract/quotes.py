@@ -1,33 +1,259 @@
-"""Quotes: direct quotations with their speakers, and reported speech."""
+"""Quotes: direct quotations with their speakers, and reported speech as statements.
+
+Quotation marks are paired without the parser (quote_marks); the parse is used once, read-only,
+to find the attribution verb near each quote and its subject, which speakers resolves to an
+actor. Each quote looks only at the sentences around it, so the cost is linear in the text.
+"""
 from __future__ import annotations
 
 import re
 
 from briefgen.extract.actors import ActorIndex
+from briefgen.extract.quote_marks import MarkedSpan, find_quoted_spans
 from briefgen.extract.spans import ParagraphMap
+from briefgen.extract.speakers import SpeakerResolver
 from briefgen.models import Article, Quote
 
-_QUOTE = re.compile(r"[“\"]([^”\"\n]{3,}?)[”\"]")
-CUE_LEMMAS = {"say", "tell", "note", "add", "claim", "state", "write", "ask", "explain", "declare", "insist", "warn"}
+#: Lemmas of verbs that attribute words to someone (said, noted, told, wrote, ...).
+CUE_LEMMAS = {
+    "say", "tell", "add", "note", "claim", "state", "write", "ask", "explain", "declare", "insist", "warn",
+    "argue", "reply", "respond", "announce", "report", "comment", "continue", "conclude", "acknowledge",
+    "admit", "assert", "contend", "recall", "remark", "suggest", "stress", "emphasize", "emphasise",
+    "observe", "quip", "joke", "tweet", "predict", "promise", "vow", "urge", "deny", "confirm", "complain",
+    "concede", "testify", "allege", "charge", "maintain", "mention", "recount", "reveal", "read", "exclaim",
+    "shout", "yell", "whisper", "answer", "caution", "lament", "boast", "brag", "describe", "call", "post",
+    "proclaim", "pledge", "counter", "retort", "scoff", "agree", "affirm", "opine", "muse", "plead",
+    "demand", "question", "wonder", "blast", "slam", "criticize", "criticise", "accuse", "quote", "cite",
+    "tout", "dismiss", "characterize", "label", "term", "dub",
+}
+#: Verbs that introduce reported speech (a that-clause) as a statement; a narrower set than CUE_LEMMAS.
+STATEMENT_LEMMAS = {
+    "say", "tell", "add", "note", "claim", "state", "announce", "warn", "explain", "insist", "argue",
+    "report", "confirm", "deny", "stress", "emphasize", "emphasise", "declare", "acknowledge", "admit",
+    "assert", "contend", "suggest", "predict", "promise", "vow", "allege", "maintain", "reveal", "write",
+    "indicate", "estimate", "concede", "testify", "reiterate", "pledge", "signal",
+}
+#: Words right before a quotation mark that make the quoted words a title, not speech.
+TITLE_CUES = {
+    "book", "film", "movie", "song", "album", "show", "program", "programme", "operation", "act", "law",
+    "bill", "titled", "entitled", "novel", "play", "series", "documentary", "headline", "hashtag",
+    "slogan", "column", "editorial", "article", "op-ed", "podcast", "episode", "exhibition", "doctrine",
+}
+_WORD = re.compile(r"[\w’']+")
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_CONTINUATION = re.compile(r"\n\n\s*(?:''|[“\"«‘])")
+MIN_WORDS = 4  # fewer words inside marks are scare quotes or names, not quotations
 
 
 def extract_quotes(doc, article: Article, actors: ActorIndex) -> tuple[list[Quote], list[Quote]]:
-    """Find quoted spans and give each the nearest speaker in its sentence."""
-    pmap = ParagraphMap(article)
-    text = doc.text
+    """Find quoted spans and give each its speaker; collect reported speech as statements."""
+    body = doc.text  # read once: Doc.text is rebuilt on each access
+    spans = [s for s in find_quoted_spans(article) if s.end <= len(body)]
+    mask = bytearray(len(body) + 1)
+    for s in spans:
+        mask[max(0, s.start - 1): s.end + 1] = b"\x01" * (s.end + 1 - max(0, s.start - 1))
+    ctx = _Context(doc, body, article, actors, mask)
     quotes: list[Quote] = []
-    for m in _QUOTE.finditer(text):
-        start, end = m.start(1), m.end(1)
-        span = doc.char_span(start, end, alignment_mode="expand")
-        speaker, cue = None, None
-        if span is not None:
-            sent = span.sent
-            for tok in sent:
-                if tok.lemma_ in CUE_LEMMAS and not (start <= tok.idx < end):
-                    cue = tok.text
-                    for child in tok.children:
-                        if child.dep_ in ("nsubj", "nsubjpass") and not (start <= child.idx < end):
-                            speaker = actors.name_at(child.idx, child.idx + len(child.text))
-                    break
-        quotes.append(Quote(text=m.group(1), speaker=speaker, cue=cue, paragraph=pmap.index(start), start=start, end=end))
-    return quotes, []
+    for span in spans:
+        if not is_quotation(span, body):
+            continue
+        q = ctx.attribute(span)
+        if q is not None:
+            quotes.append(q)
+    return quotes, ctx.statements()
+
+
+def is_quotation(span: MarkedSpan, body: str) -> bool:
+    """Whether quoted words are speech, not a scare quote or a title."""
+    words = _WORD.findall(span.text)
+    if len(words) < MIN_WORDS:
+        return False
+    before = body[max(0, span.start - 30): span.start - 1].split()
+    last = before[-1].lower().strip(",:;") if before else ""
+    stripped = span.text.strip()
+    speech_end = stripped[-1:] in ".,?!…—–-:;"
+    if last in TITLE_CUES and not speech_end:
+        return False
+    # Title Case without sentence punctuation: a name of a book, law or operation.
+    content = [w for w in words if len(w) > 3]
+    if len(words) <= 10 and content and not speech_end and all(w[0].isupper() for w in content):
+        return False
+    return True
+
+
+class _Context:
+    """Per-article state: the parse, the quoted-character mask and speaker resolution."""
+
+    def __init__(self, doc, body: str, article: Article, actors: ActorIndex, mask: bytearray):
+        self.doc, self.body, self.mask = doc, body, mask
+        self.pmap = ParagraphMap(article)
+        self.par_starts = {b.index: s for s, _, b in article.block_offsets()}
+        self.resolver = SpeakerResolver(actors, mask)
+        self.last: Quote | None = None
+
+    # -- direct quotes -----------------------------------------------------------------------
+    def attribute(self, span: MarkedSpan) -> Quote | None:
+        doc, body = self.doc, self.body
+        inner = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if inner is None or len(inner) == 0:
+            return None
+        paragraph = self.pmap.index(span.start)
+        par_start = self.par_starts.get(paragraph, 0)
+        left, right = self._frame(span, inner)
+        cue, subject = self._cue(span, inner, left, right)
+        speaker, cue_text = None, None
+        if cue is not None:
+            cue_text = "according to" if cue.lower_ == "according" else cue.text
+            if subject is not None:
+                speaker = self.resolver.resolve(subject, par_start, paragraph)
+        elif self._is_continuation(span, left, right, paragraph):
+            speaker = self.last.speaker
+        elif subject is None:
+            speaker = self._sentence_subject(left, right, par_start, paragraph)
+        text = _CONTINUATION.sub(" ", span.text).strip()
+        q = Quote(text=text, speaker=speaker, cue=cue_text, paragraph=paragraph, start=span.start, end=span.end)
+        self.last = q
+        if speaker:
+            self.resolver.last_speaker = (speaker, self.pmap.index(span.end))
+        return q
+
+    def _frame(self, span: MarkedSpan, inner) -> tuple[int, int]:
+        """Token range [left, right) of the sentences that can hold this quote's attribution."""
+        doc, body = self.doc, self.body
+        left, right = inner.sent.start, inner[-1].sent.end
+        # Before the opening mark: a colon, comma or "that" ties the quote to the words before it,
+        # even across a paragraph break when a colon ends the previous paragraph.
+        k = span.start - 2
+        while k >= 0 and body[k].isspace():
+            k -= 1
+        if k >= 0 and (body[k] in ":,—–" or body[k].isalpha()):
+            tok = _token_at(doc, k)
+            if tok is not None and (body[k] == ":" or "\n" not in body[k:span.start]):
+                left = min(left, tok.sent.start)
+        # After the closing mark: "“...,” she said." often parses as its own sentence.
+        j = span.end + 1
+        while j < len(body) and body[j] == " ":
+            j += 1
+        tail = span.text.rstrip()[-1:]
+        if j < len(body) and body[j] not in "\n" and (tail in ",?!—–-" or tail.isalnum() or body[j].islower() or body[j] in ",;—–"):
+            tok = _token_at(doc, j)
+            if tok is not None:
+                right = max(right, tok.sent.end)
+        return left, right
+
+    def _cue(self, span: MarkedSpan, inner, left: int, right: int):
+        """The attribution verb for this quote and its subject token (either may be None)."""
+        doc, mask = self.doc, self.mask
+        best, best_key = None, None
+        inner_set = range(inner.start, inner.end)
+        for t in doc[left:right]:
+            if mask[t.idx] or "\n" in t.text:
+                continue
+            according = t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"
+            if not according and not (t.lemma_.lower() in CUE_LEMMAS and t.pos_ in ("VERB", "AUX")):
+                continue
+            subject = _subject(t, mask)
+            linked = any(c.i in inner_set for c in t.children) or t.head.i in inner_set
+            # Nearest in characters to either mark; a verb linked by the parse to the quote first.
+            dist = span.start - t.idx if t.idx < span.start else t.idx - span.end
+            if not self._same_paragraph(t.idx, span):
+                dist += 10_000
+            key = (0 if linked else 1, 0 if subject is not None else 1, dist)
+            if best_key is None or key < best_key:
+                best, best_key = (t, subject), key
+        return best if best else (None, None)
+
+    def _same_paragraph(self, offset: int, span: MarkedSpan) -> bool:
+        p = self.pmap.index(offset)
+        return self.pmap.index(span.start) <= p <= self.pmap.index(span.end)
+
+    def _is_continuation(self, span: MarkedSpan, left: int, right: int, paragraph: int) -> bool:
+        """A quote with no words of its own around it, following another quote closely."""
+        if self.last is None or not self.last.speaker or paragraph - self.pmap.index(self.last.end) > 1:
+            return False
+        for t in self.doc[left:right]:
+            if not self.mask[t.idx] and t.is_alpha:
+                return False
+        return True
+
+    def _sentence_subject(self, left: int, right: int, par_start: int, paragraph: int) -> str | None:
+        """For a partial quote with no cue: the subject of the sentence that embeds it."""
+        for t in self.doc[left:right]:
+            if t.dep_ == "ROOT" and not self.mask[t.idx]:
+                subj = _subject(t, self.mask)
+                if subj is not None and subj.pos_ in ("PROPN", "PRON", "NOUN"):
+                    return self.resolver.resolve(subj, par_start, paragraph)
+        return None
+
+    # -- reported speech ----------------------------------------------------------------------
+    def statements(self) -> list[Quote]:
+        """Clauses introduced by a speech verb outside any quotation: "X said the meeting would ..."."""
+        out: list[Quote] = []
+        doc, mask = self.doc, self.mask
+        for t in doc:
+            if mask[t.idx]:
+                continue
+            if t.lemma_.lower() in STATEMENT_LEMMAS and t.pos_ == "VERB":
+                clause = next((c for c in t.children if c.dep_ == "ccomp" and c.i > t.i), None)
+                cue_text = t.text
+            elif t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to" and t.head.i != t.i:
+                clause = t.head if t.head.pos_ in ("VERB", "AUX") else None
+                cue_text = "according to"
+            else:
+                continue
+            if clause is None:
+                continue
+            toks = [x for x in clause.subtree if not (x.dep_ == "mark" and x.head.i == clause.i and x.i == clause.left_edge.i)]
+            if cue_text == "according to":
+                # The main clause minus the "according to X," phrase itself.
+                skip = {x.i for x in t.subtree}
+                toks = [x for x in clause.subtree if x.i not in skip and x.i != clause.i or x.i == clause.i]
+                toks = [x for x in toks if x.i > max(skip)] or toks
+            if not toks:
+                continue
+            start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            if any(mask[start:end]) or len(_WORD.findall(self.body[start:end])) < MIN_WORDS:
+                continue
+            text = self.body[start:end].strip(" ,;")
+            if text.lower().startswith("that "):
+                start, text = start + 5, text[5:]
+            if "\n" in text:
+                continue
+            paragraph = self.pmap.index(start)
+            subject = _subject(t, mask)
+            speaker = self.resolver.resolve(subject, self.par_starts.get(paragraph, 0), paragraph) if subject is not None else None
+            out.append(Quote(text=text, speaker=speaker, cue=cue_text, paragraph=paragraph, start=start, end=start + len(text)))
+        return out
+
+
+def _token_at(doc, offset: int):
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _subject(verb, mask: bytearray):
+    """The token that names who speaks through `verb`, outside quotation marks."""
+    if verb.lower_ == "according":
+        for prep in verb.children:
+            if prep.lower_ == "to":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and not mask[obj.idx]:
+                        return obj
+        nxt = verb.doc[verb.i + 2] if verb.i + 2 < len(verb.doc) else None
+        return nxt if nxt is not None and nxt.pos_ in ("PROPN", "PRON", "NOUN") and not mask[nxt.idx] else None
+    v = verb
+    for _ in range(3):  # "added, saying", "stood and said": the subject sits on a governing verb
+        for c in v.children:
+            if c.dep_ in _SUBJECT_DEPS and not mask[c.idx]:
+                return c
+        if v.dep_ == "relcl" and not mask[v.head.idx]:
+            return v.head
+        if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
+            v = v.head
+        else:
+            break
+    # Inversion the parser did not label: "“...,” said Martin Indyk".
+    for c in verb.children:
+        if c.dep_ in ("dobj", "attr", "npadvmod", "dative", "oprd") and c.pos_ == "PROPN" and c.i > verb.i and not mask[c.idx]:
+            return c
+    return None

@@ -1,0 +1,158 @@
+"""Speakers: turn the subject of an attribution verb into an actor's canonical name.
+
+The subject may be a name ("Bogdanov" -> "Mikhail Bogdanov"), a pronoun ("he" -> the person
+last named or quoted), a description ("the minister" -> the actor whose role says minister), or
+a document or outlet ("the statement said" -> the organization last named).
+"""
+from __future__ import annotations
+
+import bisect
+
+from briefgen.extract.actors import ActorIndex
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+GROUP_PRONOUNS = {"they", "them", "it"}
+# Nouns for texts and channels that speak for an organization: "the statement said".
+DOCUMENT_NOUNS = {"statement", "report", "release", "communique", "communiqué", "announcement", "letter",
+                  "agency", "ministry", "newspaper", "paper", "outlet", "network", "channel", "website",
+                  "site", "magazine", "broadcaster", "spokesman", "spokeswoman", "spokesperson", "office",
+                  "department", "government", "embassy", "service", "television", "radio", "daily", "group",
+                  "company", "organization", "organisation", "campaign", "party", "committee", "council",
+                  "document", "memo", "text", "declaration", "post", "tweet", "message", "video", "account"}
+# Descriptions that stand for one person: matched against the role words of the article's actors.
+PERSON_NOUNS = {"man", "woman", "official", "leader", "source", "candidate", "nominee", "lawmaker", "senator",
+                "president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "envoy",
+                "ambassador", "chairman", "chairwoman", "chair", "director", "chief", "head", "governor",
+                "mayor", "diplomat", "general", "commander", "prime", "premier", "king", "queen", "prince",
+                "judge", "lawyer", "attorney", "advisor", "adviser", "aide", "representative", "congressman",
+                "congresswoman", "deputy", "executive", "founder", "analyst", "expert", "professor", "author"}
+
+
+class SpeakerResolver:
+    """Resolve attribution subjects within one article, in reading order."""
+
+    def __init__(self, actors: ActorIndex, quoted_mask: bytearray):
+        self.actors = actors
+        # Mentions outside quotation marks: words inside a quote are the speaker's, not the narrator's.
+        self._mentions = sorted((s, e, n) for s, e, n in actors.mentions if not quoted_mask[s])
+        self._starts = [m[0] for m in self._mentions]
+        self._by_lower = {}
+        for a in actors.actors.values():
+            for form in (a.name, *a.aliases):
+                self._by_lower.setdefault(form.lower(), a.name)
+        self.last_speaker: tuple[str, int] | None = None  # (name, paragraph)
+
+    def kind(self, name: str) -> str | None:
+        a = self.actors.actors.get(name)
+        return a.kind if a else None
+
+    def _recent(self, before: int, kinds: set[str], after: int = -1) -> str | None:
+        """The actor of one of `kinds` named last before offset `before` (and after `after`)."""
+        i = bisect.bisect_left(self._starts, before) - 1
+        while i >= 0 and self._mentions[i][0] > after:
+            name = self._mentions[i][2]
+            if self.kind(name) in kinds:
+                return name
+            i -= 1
+        return None
+
+    def name_of_span(self, start: int, end: int) -> str | None:
+        """The actor named within [start, end) of the body."""
+        return self.actors.name_at(start, end)
+
+    def resolve(self, tok, paragraph_start: int, paragraph: int) -> str | None:
+        """Canonical name for the subject token `tok` of an attribution."""
+        lower = tok.lower_
+        if tok.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            return self._pronoun(lower, tok.idx, paragraph_start, paragraph)
+        phrase = _phrase(tok)
+        name = self.name_of_span(tok.idx, tok.idx + len(tok.text))
+        if name:
+            return name
+        if tok.pos_ == "PROPN":
+            # An appositive or compound may carry the name the index knows: "the agency, TASS".
+            for t in phrase:
+                n = self.name_of_span(t.idx, t.idx + len(t.text))
+                if n:
+                    return n
+            text = " ".join(t.text for t in phrase if t.pos_ == "PROPN" or t.dep_ in ("compound", "flat"))
+            text = text.strip() or tok.text
+            return self._by_lower.get(text.lower()) or self._surname(text) or _clean(text)
+        for child in tok.children:
+            if child.dep_ == "appos":
+                n = self.name_of_span(child.idx, child.idx + len(child.text))
+                if n:
+                    return n
+                if child.pos_ == "PROPN":
+                    return self.resolve(child, paragraph_start, paragraph)
+        return self._description(tok, paragraph_start, paragraph)
+
+    def _surname(self, text: str) -> str | None:
+        """The person actor whose name ends with `text` ("Bogdanov" -> "Mikhail Bogdanov")."""
+        last = text.split()[-1].lower()
+        hits = {a.name for a in self.actors.actors.values()
+                if a.kind == "person" and a.name.split() and a.name.split()[-1].lower() == last}
+        return hits.pop() if len(hits) == 1 else None
+
+    def _pronoun(self, lower: str, at: int, paragraph_start: int, paragraph: int) -> str | None:
+        if lower in ("i", "we", "you", "me", "us"):
+            return None  # first person outside quotes is the writer
+        if lower in GROUP_PRONOUNS:
+            return self._recent(at, {"organization", "group"}, after=paragraph_start - 1) or (
+                self.last_speaker[0] if self.last_speaker and self.kind(self.last_speaker[0]) != "person" else None)
+        here = self._recent(at, {"person"}, after=paragraph_start - 1)
+        if here:
+            return here
+        # Not named in this paragraph: the person quoted just before, as a reader would assume.
+        if self.last_speaker and paragraph - self.last_speaker[1] <= 2 and self.kind(self.last_speaker[0]) in ("person", None):
+            return self.last_speaker[0]
+        return self._recent(at, {"person"})
+
+    def _description(self, tok, paragraph_start: int, paragraph: int) -> str | None:
+        lemma = tok.lemma_.lower()
+        # "Obama's spokesman", "the ministry's statement": the owner speaks through the noun.
+        for child in tok.children:
+            if child.dep_ == "poss":
+                n = self.name_of_span(child.idx, child.idx + len(child.text))
+                if n and (lemma in DOCUMENT_NOUNS or self.kind(n) != "person"):
+                    return n
+        words = {lemma} | {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
+        if lemma in PERSON_NOUNS or lemma not in DOCUMENT_NOUNS:
+            role_hits = [a.name for a in self.actors.actors.values()
+                         if a.role and lemma in {w.strip(",.").lower() for w in a.role.split()}]
+            if len(role_hits) > 1:
+                role_hits = [n for n in role_hits
+                             if words <= {w.strip(",.").lower() for w in (self.actors.actors[n].role or "").split()}] or role_hits[:1]
+            if role_hits:
+                return role_hits[0]
+            # A name inside the phrase: "the Russian Foreign Ministry", "the Trump campaign".
+            for t in _phrase(tok):
+                n = self.name_of_span(t.idx, t.idx + len(t.text))
+                if n and lemma not in PERSON_NOUNS:
+                    return n
+            if lemma in PERSON_NOUNS:
+                return None
+        for t in _phrase(tok):
+            n = self.name_of_span(t.idx, t.idx + len(t.text))
+            if n:
+                return n
+        return self._recent(tok.idx, {"organization"})
+
+
+def _phrase(tok) -> list:
+    """The subject's own words: compounds, modifiers and appositions, without clauses."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ in ("compound", "flat", "amod", "det", "poss", "nmod", "appos", "prep", "pobj"):
+            out.extend(t for t in child.subtree if t.dep_ not in ("relcl", "acl", "punct"))
+    return sorted(set(out), key=lambda t: t.i)
+
+
+def _clean(text: str) -> str:
+    t = text.strip().strip(",.;:")
+    for suffix in ("’s", "'s"):
+        if t.endswith(suffix):
+            t = t[: -len(suffix)]
+    if t.lower().startswith("the "):
+        t = t[4:]
+    return t.strip()
