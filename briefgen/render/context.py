@@ -83,4 +83,28 @@ def build_context(briefing: Briefing, config) -> dict:
         "logo_uri": logo_data_uri(theme.logo),
         "page_size": config.pdf.page_size,
         "language": config.language,
+        **pictures(briefing, config),
     }
+
+
+def pictures(briefing: Briefing, config) -> dict:
+    """`timeline_svg` and `actor_map_svg` as safe markup, drawn only for the sections the config lists."""
+    from markupsafe import Markup
+
+    from briefgen.render.svg import pictures_css
+
+    wanted = set(config.sections)
+    out = {"timeline_svg": Markup(""), "actor_map_svg": Markup("")}
+    if not wanted & {"timeline_strip", "actor_map"}:
+        return out
+    css = pictures_css(config.templates.dir)
+    # Markup: the SVG is built with ElementTree, which escapes every label taken from the articles.
+    if "timeline_strip" in wanted:
+        from briefgen.render.svg_timeline import timeline_svg
+
+        out["timeline_svg"] = Markup(timeline_svg(briefing, css))
+    if "actor_map" in wanted:
+        from briefgen.render.svg_actormap import actor_map_svg
+
+        out["actor_map_svg"] = Markup(actor_map_svg(briefing, config.limits.map_actors, css))
+    return out

@@ -1,0 +1,217 @@
+"""The timeline strip: the briefing's events on one time axis, past and upcoming either side of the briefing date."""
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from briefgen.models import Briefing, Event
+from briefgen.render.svg import clip, num, svg_root, text_width, to_string
+
+WIDTH = 640.0  # viewBox units; drawn at the text column's width, so 1 unit is about 0.75 pt on A4
+MARGIN = 14.0
+FONT = 9.5  # label size in viewBox units (about 7 pt in print)
+LANE = 13.0  # height of one row of labels
+MAX_LANES = 10  # rows above and below the axis together; more and the strip is grouped more coarsely
+LABEL_CHARS = 24  # characters of an event's words in its label; SHORT_CHARS when that is too crowded
+SHORT_CHARS = 12
+GAP = 6.0
+LEVELS = ("event", "week", "month", "quarter", "year")
+MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+@dataclass
+class Mark:
+    """One marker on the axis: an event, or a group of events of one week, month, quarter or year."""
+
+    events: list[Event]
+    days: list[date]
+    upcoming: bool
+    label: str = ""
+    when: str = ""
+    x: float = 0.0
+    lane: int = 0
+    anchor: str = "start"
+    box: tuple[float, float] = field(default=(0.0, 0.0))
+
+
+def timeline_svg(briefing: Briefing, css: str = "") -> str:
+    """The briefing's timeline as an SVG strip (empty string when there are no dated events)."""
+    dated = [(e, d) for e in briefing.timeline if (d := _day(e.sort_key)) is not None]
+    if not dated:
+        return ""
+    source_no = {s.path: s.number for s in briefing.sources}
+    first = min([d for _, d in dated] + [briefing.date])
+    last = max([d for _, d in dated] + [briefing.date])
+    pad = max(1, (last - first).days // 40)
+    lo, hi = first - timedelta(days=pad), last + timedelta(days=pad)
+
+    def x_of(d: date) -> float:
+        return MARGIN + (WIDTH - 2 * MARGIN) * (d - lo).days / max(1, (hi - lo).days)
+
+    for level, chars in [(lv, c) for lv in LEVELS for c in (LABEL_CHARS, SHORT_CHARS)]:
+        marks = _group(dated, level, source_no, chars)
+        for m in marks:
+            m.x = sum(x_of(d) for d in m.days) / len(m.days)
+        lanes = _stack(marks)
+        if lanes <= MAX_LANES:
+            break
+
+    # Rows alternate: 0 above the axis, 1 below, 2 above, ...
+    above, below = (lanes + 1) // 2, lanes // 2
+    top = 24.0  # the caption row: past, briefing date, upcoming
+    axis_y = top + above * LANE + 6
+    height = axis_y + 18 + below * LANE + 4
+    n_past = sum(1 for e, _ in dated if not e.upcoming)
+    grouped = "" if level == "event" else f" Shown grouped by {level}; the list below gives every event."
+    desc = (f"{len(dated)} dated event{'s' * (len(dated) != 1)} from {_long(first)} to {_long(last)}: "
+            f"{n_past} up to the briefing date ({_long(briefing.date)}), {len(dated) - n_past} upcoming.{grouped}")
+    root = svg_root(WIDTH, height, ident="timeline-strip", klass="timeline-strip-svg",
+                    title=f"Timeline of {briefing.title}", desc=desc, css=css)
+
+    axis = ET.SubElement(root, "g", {"class": "axis"})
+    ET.SubElement(axis, "line", {"class": "axis-line", "x1": num(MARGIN), "y1": num(axis_y), "x2": num(WIDTH - MARGIN), "y2": num(axis_y)})
+    for d, text in _ticks(lo, hi):
+        x = x_of(d)
+        ET.SubElement(axis, "line", {"class": "tick", "x1": num(x), "y1": num(axis_y), "x2": num(x), "y2": num(axis_y + 4)})
+        ET.SubElement(axis, "text", {"class": "tick-label", "x": num(x), "y": num(axis_y + 14), "text-anchor": "middle"}).text = text
+
+    _briefing_date(root, x_of(briefing.date), briefing.date, axis_y)
+
+    leaders = ET.SubElement(root, "g", {"class": "leaders"})
+    labels = ET.SubElement(root, "g", {"class": "labels"})
+    markers = ET.SubElement(root, "g", {"class": "markers"})
+    for m in marks:
+        side = "upcoming" if m.upcoming else "past"
+        row = m.lane // 2
+        y = axis_y - 8 - row * LANE if m.lane % 2 == 0 else axis_y + 18 + (row + 1) * LANE - 2
+        end = y + 3 if m.lane % 2 == 0 else y - FONT + 1
+        ET.SubElement(leaders, "line", {"class": f"leader {side}", "x1": num(m.x), "y1": num(axis_y), "x2": num(m.x), "y2": num(end)})
+        label = ET.SubElement(labels, "g", {"class": f"label {side}"})
+        ET.SubElement(label, "rect", {"class": "label-bg", "x": num(m.box[0] - 1), "y": num(y - FONT + 1),
+                                      "width": num(m.box[1] - m.box[0] + 2), "height": num(FONT + 2)})
+        text = ET.SubElement(label, "text", {"x": num(m.box[0] + 2), "y": num(y)})
+        ET.SubElement(text, "tspan", {"class": "when"}).text = m.when + " "
+        ET.SubElement(text, "tspan", {"class": "what"}).text = m.label
+        kind = "event" if len(m.events) == 1 else "cluster"
+        r = 3.5 if kind == "event" else min(8.0, 3.0 + 1.2 * len(m.events) ** 0.5)
+        dot = ET.SubElement(markers, "circle", {"class": f"marker {kind} {side}", "cx": num(m.x), "cy": num(axis_y), "r": num(r),
+                                                "data-count": str(len(m.events))})
+        ET.SubElement(dot, "title").text = f"{m.when}: {m.label}"
+    return to_string(root)
+
+
+def _day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _short(d: date) -> str:
+    return f"{d.day} {MONTHS[d.month - 1]}"
+
+
+def _long(d: date) -> str:
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def _key(d: date, level: str):
+    if level == "week":
+        return d - timedelta(days=d.weekday())
+    if level == "month":
+        return (d.year, d.month)
+    if level == "quarter":
+        return (d.year, (d.month - 1) // 3 + 1)
+    return d.year
+
+
+def _group_name(key, level: str) -> str:
+    if level == "week":
+        return f"Week of {_short(key)}"
+    if level == "month":
+        return f"{MONTHS[key[1] - 1]} {key[0]}"
+    if level == "quarter":
+        return f"Q{key[1]} {key[0]}"
+    return str(key)
+
+
+def _sources(events: list[Event], source_no: dict[str, int]) -> str:
+    numbers = sorted({source_no[e.source] for e in events if e.source in source_no})
+    if not numbers:
+        return ""
+    shown = ", ".join(str(n) for n in numbers[:3])
+    return f" [{shown}{', …' if len(numbers) > 3 else ''}]"
+
+
+def _group(dated: list[tuple[Event, date]], level: str, source_no: dict[str, int], chars: int) -> list[Mark]:
+    """One mark per event, or per week/month/... and side of the briefing date, in date order."""
+    if level == "event":
+        return [Mark([e], [d], e.upcoming, label=clip(e.text, chars) + _sources([e], source_no), when=_short(d))
+                for e, d in sorted(dated, key=lambda ed: (ed[1], ed[0].source or "", ed[0].paragraph))]
+    groups: dict[tuple, list[tuple[Event, date]]] = {}
+    for e, d in dated:
+        groups.setdefault((_key(d, level), e.upcoming), []).append((e, d))
+    marks = []
+    for (key, upcoming), items in sorted(groups.items(), key=lambda kv: (min(d for _, d in kv[1]), kv[0][1])):
+        events = [e for e, _ in items]
+        n = len(events)
+        label = clip(events[0].text, chars) if n == 1 else f"{n} events"
+        marks.append(Mark(events, [d for _, d in items], upcoming, label=label + _sources(events, source_no),
+                          when=_short(items[0][1]) if n == 1 else _group_name(key, level)))
+    return marks
+
+
+def _stack(marks: list[Mark]) -> int:
+    """Give each label the lowest row where it overlaps no other label; return the number of rows used."""
+    for m in marks:
+        w = text_width(f"{m.when} {m.label}", FONT) + 4
+        # A label starts at its marker, or as far right as it can when the edge is near; it always covers the marker.
+        left = max(2.0, min(m.x, WIDTH - 2 - w))
+        m.anchor, m.box = "start", (left, left + w)
+    # First fit in order of left edge colours an interval graph with the fewest rows (the largest overlap).
+    ends: list[float] = []
+    for m in sorted(marks, key=lambda m: m.box):
+        m.lane = next((i for i, end in enumerate(ends) if end + GAP <= m.box[0]), len(ends))
+        if m.lane == len(ends):
+            ends.append(0.0)
+        ends[m.lane] = m.box[1]
+    return max(1, len(ends))
+
+
+def _ticks(lo: date, hi: date) -> list[tuple[date, str]]:
+    """Dates and labels for the axis: days, weeks, months, quarters or years, whichever gives at most 8."""
+    span = (hi - lo).days
+    days = [lo + timedelta(days=i) for i in range(span + 1)]
+    choices = [
+        ([d for d in days], _short),
+        ([d for d in days if d.weekday() == 0], _short),
+        ([d for d in days if d.day == 1], _month),
+        ([d for d in days if d.day == 1 and d.month in (1, 4, 7, 10)], lambda d: f"Q{(d.month - 1) // 3 + 1} {d.year}"),
+        ([d for d in days if d.day == 1 and d.month == 1], lambda d: str(d.year)),
+    ]
+    for picked, fmt in choices:
+        if 2 <= len(picked) <= 8:
+            # The first tick carries the year, so the reader knows which one the axis is in.
+            first = {_short: _long, _month: lambda d: f"{MONTHS[d.month - 1]} {d.year}"}.get(fmt, fmt)
+            return [(d, fmt(d) if i else first(d)) for i, d in enumerate(picked)]
+    return [(lo, _long(lo)), (hi, _long(hi))]
+
+
+def _month(d: date) -> str:
+    return f"{MONTHS[d.month - 1]} {d.year}" if d.month == 1 else MONTHS[d.month - 1]
+
+
+def _briefing_date(root: ET.Element, x: float, day: date, axis_y: float) -> None:
+    """The briefing-date line, its label, and 'Past' / 'Upcoming' captions on either side when they fit."""
+    g = ET.SubElement(root, "g", {"class": "now"})
+    ET.SubElement(g, "line", {"class": "now-line", "x1": num(x), "y1": num(16), "x2": num(x), "y2": num(axis_y + 5)})
+    text = f"Briefing date {_long(day)}"
+    w = text_width(text, FONT)
+    cx = min(max(x, MARGIN + w / 2), WIDTH - MARGIN - w / 2)
+    ET.SubElement(g, "text", {"class": "now-label", "x": num(cx), "y": num(11), "text-anchor": "middle"}).text = text
+    left, right = "← Past", "Upcoming →"
+    if MARGIN + text_width(left, FONT) + GAP < cx - w / 2:
+        ET.SubElement(g, "text", {"class": "side past", "x": num(MARGIN), "y": num(11)}).text = left
+    if cx + w / 2 + GAP < WIDTH - MARGIN - text_width(right, FONT):
+        ET.SubElement(g, "text", {"class": "side upcoming", "x": num(WIDTH - MARGIN), "y": num(11), "text-anchor": "end"}).text = right
