@@ -164,10 +164,10 @@ def test_timeline_labels_carry_the_source_number_and_never_overlap():
 
 def test_dense_timeline_groups_events_but_counts_every_one():
     b, _ = big_briefing()
-    assert len(b.timeline) == 200
+    assert len(b.timeline) > 150
     root = parse(timeline_svg(b))
     ms = markers(root)
-    assert len(ms) < 200 and sum(int(m.get("data-count")) for m in ms) == 200
+    assert len(ms) < 40 and sum(int(m.get("data-count")) for m in ms) == len(b.timeline)
     assert "grouped by" in root.find("s:desc", NS).text
     lanes = {round(float(r.get("y"))) for r in root.iter("{http://www.w3.org/2000/svg}rect") if r.get("class") == "label-bg"}
     assert len(lanes) <= MAX_LANES
@@ -263,14 +263,15 @@ def test_pictures_follow_the_sections_and_the_stylesheet(tmp_path):
 def test_links_count_actors_named_in_one_sentence_and_in_a_speakers_quote(extract_text):
     ex = extract_text(
         "Senator Ruth Alder met Governor Paul Kimble in Denver on Monday.",
-        '"We will not let Kimble stall the water bill," Alder said.',
+        'Alder said: "The water bill is ready. Paul Kimble has stalled it for a year."',
         "Kimble later flew to Chicago.",
     )
     names = {a.name for a in ex.actors}
     assert {"Ruth Alder", "Paul Kimble"} <= names
     weights = {(l.a, l.b): l.weight for l in ex.links}
-    # Same sentence once, and Alder's quote names Kimble: at least two.
-    assert weights.get(("Paul Kimble", "Ruth Alder"), 0) >= 2
+    # The first sentence names both; Alder's quote names Kimble in a sentence without her: two.
+    assert any(q.speaker == "Ruth Alder" for q in ex.quotes)
+    assert weights.get(("Paul Kimble", "Ruth Alder")) == 2
     assert all(l.a < l.b for l in ex.links)
     assert ("Chicago", "Ruth Alder") not in weights
 
@@ -310,7 +311,7 @@ def test_seed_pictures_page_is_drawn_in_colour(seed_pictures_pdf, tmp_path, upda
     subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", str(tmp_path / "p.pdf"), str(tmp_path / "page")], check=True, timeout=60)
     png = next(tmp_path.glob("page*.png"))
     img = Image.open(png).convert("RGB")
-    pixels = list(img.getdata())
+    pixels = list(img.get_flattened_data() if hasattr(img, "get_flattened_data") else img.getdata())
     inked = sum(1 for p in pixels if min(p) < 200)
     assert inked > 0.02 * len(pixels), "the page is (nearly) blank"
     # The stylesheet's colours reach the SVG in the PDF: orange organizations, green places, red briefing date.

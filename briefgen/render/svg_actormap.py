@@ -11,7 +11,9 @@ LEGEND = 22.0  # room for the legend under the graph
 FONT = 10.0
 PAD_X, PAD_Y = 70.0, 26.0  # keeps nodes far enough from the edges for their labels
 EDGES_PER_NODE = 2
-SEED = 11  # the spring layout's fixed seed: same input, same picture
+SEED = 11
+GRAVITY = 0.1  # weight of the invisible springs that hold unlinked actors near the others
+LINE_COST = 40.0  # a line through a label costs as much as 40 square units of overlap with another label  # the spring layout's fixed seed: same input, same picture
 KINDS = ("person", "organization", "place", "group")
 
 
@@ -52,7 +54,8 @@ def actor_map_svg(briefing: Briefing, limit: int, css: str = "") -> str:
         ET.SubElement(g, "title").text = f"{a.name} ({a.kind}), {a.mentions} mention{'s' * (a.mentions != 1)}"
 
     labels = ET.SubElement(root, "g", {"class": "actor-labels"})
-    for a, (x, y, anchor) in zip(actors, _place_labels(actors, pos, radius)):
+    segments = [(pos[link.a], pos[link.b]) for link in links]
+    for a, (x, y, anchor) in zip(actors, _place_labels(actors, pos, radius, segments)):
         # A light box under the label keeps it readable where lines cross it.
         ET.SubElement(labels, "rect", {"class": "label-bg", "x": num(x - 1), "y": num(y - FONT + 1),
                                        "width": num(_label_width(a) + 2), "height": num(FONT + 2)})
@@ -71,14 +74,32 @@ def _label_width(a: Actor) -> float:
 
 
 def _layout(names: list[str], links) -> dict[str, tuple[float, float]]:
-    """Node centres in viewBox units: networkx's spring layout with a fixed seed, scaled into the picture."""
+    """Node centres in viewBox units: linked actors by networkx's seeded spring layout, unlinked ones in a row below."""
+    in_links = {n for link in links for n in (link.a, link.b)}
+    linked = [n for n in names if n in in_links]
+    alone = [n for n in names if n not in in_links]
+    bottom = HEIGHT - LEGEND - (PAD_Y if alone else 0)  # the row of unlinked actors sits above the legend
+    pos = {}
+    for i, n in enumerate(alone):
+        # Spread evenly, label room on both sides; these actors are named with none of the others.
+        pos[n] = (round(PAD_X + (WIDTH - 2 * PAD_X) * (i + 0.5) / len(alone), 1), round(bottom, 1))
+    if len(linked) == 1:  # cannot happen with links between shown actors, kept for safety
+        pos[linked[0]] = (WIDTH / 2, round(bottom / 2, 1))
+    elif linked:
+        pos.update(_spring(linked, links, top=PAD_Y, bottom=bottom - (1.5 * PAD_Y if alone else PAD_Y)))
+    return pos
+
+
+def _spring(names: list[str], links, *, top: float, bottom: float) -> dict[str, tuple[float, float]]:
     import networkx as nx  # imported here: drawing is the only use, and start-up stays fast
 
     graph = nx.Graph()
     graph.add_nodes_from(names)
     graph.add_weighted_edges_from((link.a, link.b, link.weight) for link in links)
-    if len(names) == 1:
-        return {names[0]: (WIDTH / 2, (HEIGHT - LEGEND) / 2)}
+    # Faint springs between all other pairs act as gravity: without them separate groups drift
+    # to the corners and the rescaling squeezes each into a small part of the picture.
+    linked = {(link.a, link.b) for link in links} | {(link.b, link.a) for link in links}
+    graph.add_weighted_edges_from((a, b, GRAVITY) for i, a in enumerate(names) for b in names[i + 1:] if (a, b) not in linked)
     # k a little above the default 1/sqrt(n) spreads the nodes so their labels have room.
     raw = nx.spring_layout(graph, seed=SEED, k=1.8 / len(names) ** 0.5, iterations=200, weight="weight")
     xs = [float(p[0]) for p in raw.values()]
@@ -86,7 +107,7 @@ def _layout(names: list[str], links) -> dict[str, tuple[float, float]]:
     span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
     return {
         n: (round(PAD_X + (WIDTH - 2 * PAD_X) * (float(raw[n][0]) - min(xs)) / span_x, 1),
-            round(PAD_Y + (HEIGHT - LEGEND - 2 * PAD_Y) * (float(raw[n][1]) - min(ys)) / span_y, 1))
+            round(top + (bottom - top) * (float(raw[n][1]) - min(ys)) / span_y, 1))
         for n in names
     }
 
@@ -104,8 +125,8 @@ def _shape(parent: ET.Element, kind: str, x: float, y: float, r: float) -> None:
         ET.SubElement(parent, "polygon", {"class": "node", "points": " ".join(f"{num(px)},{num(py)}" for px, py in pts)})
 
 
-def _place_labels(actors: list[Actor], pos, radius) -> list[tuple[float, float, str]]:
-    """A spot for each label that covers no node and no label placed before it (most mentioned first).
+def _place_labels(actors: list[Actor], pos, radius, segments) -> list[tuple[float, float, str]]:
+    """A spot for each label that covers no node, no label placed before it (most mentioned first), and few lines.
 
     A greedy pass over a few candidate spots per label (below, above, right, left, farther out);
     it is the usual cartographic approach and enough for a dozen labels, where a force-based
@@ -131,7 +152,8 @@ def _place_labels(actors: list[Actor], pos, radius) -> list[tuple[float, float, 
             left = min(max(left, 2.0), WIDTH - 2 - w)
             cy = min(max(cy, FONT + 2), HEIGHT - LEGEND - 2)
             box = (left, cy - FONT + 1, left + w, cy + 2)
-            cost = sum(_overlap(box, b) for j, b in enumerate(boxes) if j != i) + sum(_overlap(box, b) for b in _label_boxes(placed))
+            cost = (sum(_overlap(box, b) for j, b in enumerate(boxes) if j != i) + sum(_overlap(box, b) for b in _label_boxes(placed))
+                    + LINE_COST * sum(_crosses(box, seg) for seg in segments))
             if best_cost is None or cost < best_cost:
                 best, best_cost = (box, left), cost
             if cost == 0:
@@ -143,6 +165,14 @@ def _place_labels(actors: list[Actor], pos, radius) -> list[tuple[float, float, 
 
 def _label_boxes(placed: dict) -> list[tuple[float, float, float, float]]:
     return [p[3] for p in placed.values()]
+
+
+def _crosses(box, segment) -> bool:
+    """Whether a line passes through the box (sampled: exact clipping is not needed at this scale)."""
+    (x1, y1), (x2, y2) = segment
+    steps = 24
+    return any(box[0] <= x1 + (x2 - x1) * t / steps <= box[2] and box[1] <= y1 + (y2 - y1) * t / steps <= box[3]
+               for t in range(1, steps))
 
 
 def _overlap(a, b) -> float:

@@ -13,8 +13,7 @@ MARGIN = 14.0
 FONT = 9.5  # label size in viewBox units (about 7 pt in print)
 LANE = 13.0  # height of one row of labels
 MAX_LANES = 10  # rows above and below the axis together; more and the strip is grouped more coarsely
-LABEL_CHARS = 24  # characters of an event's words in its label; SHORT_CHARS when that is too crowded
-SHORT_CHARS = 12
+LABEL_CHARS = (32, 20, 12)  # characters of an event's words in its label: the longest that fits
 GAP = 6.0
 LEVELS = ("event", "week", "month", "quarter", "year")
 MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
@@ -49,7 +48,7 @@ def timeline_svg(briefing: Briefing, css: str = "") -> str:
     def x_of(d: date) -> float:
         return MARGIN + (WIDTH - 2 * MARGIN) * (d - lo).days / max(1, (hi - lo).days)
 
-    for level, chars in [(lv, c) for lv in LEVELS for c in (LABEL_CHARS, SHORT_CHARS)]:
+    for level, chars in [(lv, c) for lv in LEVELS for c in LABEL_CHARS]:
         marks = _group(dated, level, source_no, chars)
         for m in marks:
             m.x = sum(x_of(d) for d in m.days) / len(m.days)
@@ -101,6 +100,11 @@ def timeline_svg(briefing: Briefing, css: str = "") -> str:
     return to_string(root)
 
 
+def _words(text: str, chars: int) -> str:
+    """The event's opening words (a leading ellipsis from a shortened clause dropped: the label is short anyway)."""
+    return clip(text.strip().lstrip("…").strip(), chars)
+
+
 def _day(value: str) -> date | None:
     try:
         return date.fromisoformat(value[:10])
@@ -147,7 +151,7 @@ def _sources(events: list[Event], source_no: dict[str, int]) -> str:
 def _group(dated: list[tuple[Event, date]], level: str, source_no: dict[str, int], chars: int) -> list[Mark]:
     """One mark per event, or per week/month/... and side of the briefing date, in date order."""
     if level == "event":
-        return [Mark([e], [d], e.upcoming, label=clip(e.text, chars) + _sources([e], source_no), when=_short(d))
+        return [Mark([e], [d], e.upcoming, label=_words(e.text, chars) + _sources([e], source_no), when=_short(d))
                 for e, d in sorted(dated, key=lambda ed: (ed[1], ed[0].source or "", ed[0].paragraph))]
     groups: dict[tuple, list[tuple[Event, date]]] = {}
     for e, d in dated:
@@ -156,7 +160,7 @@ def _group(dated: list[tuple[Event, date]], level: str, source_no: dict[str, int
     for (key, upcoming), items in sorted(groups.items(), key=lambda kv: (min(d for _, d in kv[1]), kv[0][1])):
         events = [e for e, _ in items]
         n = len(events)
-        label = clip(events[0].text, chars) if n == 1 else f"{n} events"
+        label = _words(events[0].text, chars) if n == 1 else f"{n} events"
         marks.append(Mark(events, [d for _, d in items], upcoming, label=label + _sources(events, source_no),
                           when=_short(items[0][1]) if n == 1 else _group_name(key, level)))
     return marks
