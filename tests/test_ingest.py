@@ -42,6 +42,17 @@ def test_old_table_page_without_charset_decodes_and_finds_date_and_logo_outlet(t
     texts = [b.text for b in a.blocks]
     assert PARAS_LATIN[1] in texts and PARAS_LATIN[2] in texts
     assert "Renée Dutrémont" in a.text
+    assert "Archive" not in a.text  # the menu row is all links
+
+
+def test_link_lists_and_trailing_labels_are_not_article_text():
+    paras = "".join(f"<p>{p}</p>" for p in PARAS_B[:3])
+    html = f"""<html><head><title>Farmers protest</title></head><body><div class="story">
+<h1>Farmers protest</h1>{paras}<p><a href="/more">Read more: subsidy talks collapse in the south</a></p>
+<p>{PARAS_B[3]}</p><p>Related coverage</p><p><a href="/r1">Tractor sales fall for a third year</a></p>
+<p><a href="/v">Video</a> |</p></div></body></html>"""
+    a = parse_html(html, "farm.html")
+    assert [b.text for b in a.blocks] == PARAS_B[:4]
 
 
 def test_declared_latin1_reads_windows_quotes_and_wrong_declaration_loses_to_utf8():

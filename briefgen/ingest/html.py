@@ -15,6 +15,10 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 _AS_CP1252 = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "ascii", "us-ascii", "cp819", "windows-1252"}
 
 
+# Share of a block's letters inside links from which it is a link list, not text.
+LINK_SHARE = 0.8
+_SENTENCE_END = tuple('.!?"\'”’)')
+
 # Fewer words than a one-sentence news brief is a menu or an error page that trafilatura kept
 # in recall mode, not an article.
 MIN_WORDS = 15
@@ -75,7 +79,11 @@ def _clean(text: str) -> str:
 
 
 def blocks_from_xml(xml: str) -> list[tuple[str, str]]:
-    """(kind, text) of trafilatura's XML body: <head> are headings; <p>, list items and quotes paragraphs."""
+    """(kind, text) of trafilatura's XML body: <head> are headings; <p>, list items and quotes paragraphs.
+
+    Blocks that are (almost) all link text are related-story lists and menus, not article text;
+    so are short unpunctuated lines left at the end ("Related stories", "Video |").
+    """
     from lxml import etree
 
     root = etree.fromstring(xml.encode("utf-8"), parser=etree.XMLParser(resolve_entities=False, no_network=True, recover=True))
@@ -86,23 +94,36 @@ def blocks_from_xml(xml: str) -> list[tuple[str, str]]:
     blocks = ("head", "p", "item", "quote", "cell", "list", "row", "table", "div")
     containers = ("list", "quote", "div", "table", "row", "cell")
 
-    def emit(kind: str, text: str | None) -> None:
-        text = _clean(text or "")
-        if text:
+    def emit(kind: str, text: str, link_chars: int) -> None:
+        text = _clean(text)
+        chars = len(re.sub(r"\W", "", text))
+        if chars and link_chars < LINK_SHARE * chars:
             out.append((kind, text))
+
+    def links_in(el) -> int:
+        return sum(len(re.sub(r"\W", "", "".join(r.itertext()))) for r in el.iter("ref"))
 
     def walk(el) -> None:
         # Mixed content (layout tables): text before, between and after the blocks is a paragraph too.
-        emit("paragraph", el.text)
+        run, link = [el.text or ""], 0
         for child in el:
             tag = child.tag if isinstance(child.tag, str) else ""
-            if tag in containers and any(c.tag in blocks for c in child):
-                walk(child)
-            elif tag:
-                emit("heading" if tag == "head" else "paragraph", "".join(child.itertext()))
-            emit("paragraph", child.tail)
+            if tag in blocks:
+                emit("paragraph", "".join(run), link)
+                run, link = [], 0
+                if tag in containers and any(c.tag in blocks for c in child):
+                    walk(child)
+                else:
+                    emit("heading" if tag == "head" else "paragraph", "".join(child.itertext()), links_in(child))
+            elif tag:  # inline: ref, hi, lb
+                run.append(" " if tag == "lb" else "".join(child.itertext()))
+                link += links_in(child)
+            run.append(child.tail or "")
+        emit("paragraph", "".join(run), link)
 
     walk(main)
+    while out and len(out[-1][1].split()) <= 8 and not out[-1][1].endswith(_SENTENCE_END):
+        out.pop()
     return out
 
 
@@ -171,7 +192,7 @@ def parse_html(html: str, path: str, *, url: str = "", default_outlet: str = "")
     # trafilatura flattens it into one paragraph.
     xml = trafilatura.extract(
         html, url=url or None, output_format="xml", favor_recall=True, include_comments=False,
-        include_tables=True, include_images=False, include_links=False, include_formatting=False,
+        include_tables=True, include_images=False, include_links=True, include_formatting=False,
         deduplicate=False, with_metadata=False,
     )
     blocks = blocks_from_xml(xml) if xml else []
