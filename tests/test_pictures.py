@@ -330,3 +330,11 @@ def test_pictures_are_vector_graphics_in_the_pdf(seed_pictures_pdf):
     assert "/Image" not in str(page.get("/Resources", {}).get("/XObject", {}))
     text = page.extract_text()
     assert "Briefing date" in text and "Hamas" in text  # labels are text, not pixels
+
+
+@pytest.mark.parametrize("n", [1, 2, 12])
+def test_actor_map_of_any_size_stays_inside_and_shrinks_when_small(n):
+    root = parse(actor_map_svg(small_briefing(actors=n), 12))
+    assert len(root.find("s:g[@class='nodes']", NS)) == n
+    assert_inside(root)
+    assert viewbox(root)[1] < 300 if n <= 2 else viewbox(root)[1] == 380

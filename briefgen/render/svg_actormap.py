@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from briefgen.models import Actor, Briefing
 from briefgen.render.svg import clip, num, svg_root, text_width, to_string
 
-WIDTH, HEIGHT = 640.0, 380.0
+WIDTH, HEIGHT = 640.0, 380.0  # HEIGHT for a full map; a map of few actors is shorter
 LEGEND = 22.0  # room for the legend under the graph
 FONT = 10.0
 PAD_X, PAD_Y = 70.0, 26.0  # keeps nodes far enough from the edges for their labels
@@ -26,7 +26,8 @@ def actor_map_svg(briefing: Briefing, limit: int, css: str = "") -> str:
     among = [link for link in briefing.links if link.a in names and link.b in names]
     # Beyond about two lines per node the map turns into a hairball; the weakest links go first.
     links = among[: EDGES_PER_NODE * len(names)]
-    pos = _layout(names, links)
+    height = min(HEIGHT, 150.0 + 20.0 * len(actors))
+    pos = _layout(names, links, height)
     most = max(a.mentions for a in actors) or 1
     radius = {a.name: 5.0 + 12.0 * (a.mentions / most) ** 0.5 for a in actors}
     heaviest = max((link.weight for link in links), default=1)
@@ -37,7 +38,7 @@ def actor_map_svg(briefing: Briefing, limit: int, css: str = "") -> str:
             f"named in the same sentence or quote, thicker the more often. "
             + (f"Most often together: {strongest}." if links else "No two of them are named together.")
             + (f" The {len(links)} strongest of {len(among)} links are drawn." if len(links) < len(among) else ""))
-    root = svg_root(WIDTH, HEIGHT, ident="actor-map", klass="actor-map-svg", title=f"Actor map of {briefing.title}", desc=desc, css=css)
+    root = svg_root(WIDTH, height, ident="actor-map", klass="actor-map-svg", title=f"Actor map of {briefing.title}", desc=desc, css=css)
 
     edges = ET.SubElement(root, "g", {"class": "links"})
     for link in links:
@@ -55,13 +56,13 @@ def actor_map_svg(briefing: Briefing, limit: int, css: str = "") -> str:
 
     labels = ET.SubElement(root, "g", {"class": "actor-labels"})
     segments = [(pos[link.a], pos[link.b]) for link in links]
-    for a, (x, y, anchor) in zip(actors, _place_labels(actors, pos, radius, segments)):
+    for a, (x, y, anchor) in zip(actors, _place_labels(actors, pos, radius, segments, height)):
         # A light box under the label keeps it readable where lines cross it.
         ET.SubElement(labels, "rect", {"class": "label-bg", "x": num(x - 1), "y": num(y - FONT + 1),
                                        "width": num(_label_width(a) + 2), "height": num(FONT + 2)})
         ET.SubElement(labels, "text", {"class": f"actor-label {a.kind}", "x": num(x), "y": num(y), "text-anchor": anchor}).text = _label(a)
 
-    _legend(root, sorted({a.kind for a in actors}, key=KINDS.index))
+    _legend(root, sorted({a.kind for a in actors}, key=KINDS.index), height)
     return to_string(root)
 
 
@@ -73,12 +74,12 @@ def _label_width(a: Actor) -> float:
     return text_width(_label(a), FONT) * 1.1  # labels are bold, about a tenth wider than regular text
 
 
-def _layout(names: list[str], links) -> dict[str, tuple[float, float]]:
+def _layout(names: list[str], links, height: float) -> dict[str, tuple[float, float]]:
     """Node centres in viewBox units: linked actors by networkx's seeded spring layout, unlinked ones in a row below."""
     in_links = {n for link in links for n in (link.a, link.b)}
     linked = [n for n in names if n in in_links]
     alone = [n for n in names if n not in in_links]
-    bottom = HEIGHT - LEGEND - (PAD_Y if alone else 0)  # the row of unlinked actors sits above the legend
+    bottom = height - LEGEND - (PAD_Y if alone else 0)  # the row of unlinked actors sits above the legend
     pos = {}
     for i, n in enumerate(alone):
         # Spread evenly, label room on both sides; these actors are named with none of the others.
@@ -125,7 +126,7 @@ def _shape(parent: ET.Element, kind: str, x: float, y: float, r: float) -> None:
         ET.SubElement(parent, "polygon", {"class": "node", "points": " ".join(f"{num(px)},{num(py)}" for px, py in pts)})
 
 
-def _place_labels(actors: list[Actor], pos, radius, segments) -> list[tuple[float, float, str]]:
+def _place_labels(actors: list[Actor], pos, radius, segments, height: float) -> list[tuple[float, float, str]]:
     """A spot for each label that covers no node, no label placed before it (most mentioned first), and few lines.
 
     A greedy pass over a few candidate spots per label (below, above, right, left, farther out);
@@ -150,7 +151,7 @@ def _place_labels(actors: list[Actor], pos, radius, segments) -> list[tuple[floa
         for cx, cy, anchor in candidates:
             left = cx - w / 2 if anchor == "middle" else cx if anchor == "start" else cx - w
             left = min(max(left, 2.0), WIDTH - 2 - w)
-            cy = min(max(cy, FONT + 2), HEIGHT - LEGEND - 2)
+            cy = min(max(cy, FONT + 2), height - LEGEND - 2)
             box = (left, cy - FONT + 1, left + w, cy + 2)
             cost = (sum(_overlap(box, b) for j, b in enumerate(boxes) if j != i) + sum(_overlap(box, b) for b in _label_boxes(placed))
                     + LINE_COST * sum(_crosses(box, seg) for seg in segments))
@@ -181,10 +182,10 @@ def _overlap(a, b) -> float:
     return w * h if w > 0 and h > 0 else 0.0
 
 
-def _legend(root: ET.Element, kinds: list[str]) -> None:
+def _legend(root: ET.Element, kinds: list[str], height: float) -> None:
     """A key to the shapes and the line width under the graph."""
     g = ET.SubElement(root, "g", {"class": "legend"})
-    y = HEIGHT - 8
+    y = height - 8
     x = 8.0
     for kind in kinds:
         k = ET.SubElement(g, "g", {"class": f"actor {kind}"})
