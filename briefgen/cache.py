@@ -28,7 +28,12 @@ CREATE TABLE IF NOT EXISTS extraction (
     data         TEXT NOT NULL,
     used_at      REAL NOT NULL,
     PRIMARY KEY (content_hash, fingerprint)
-)
+);
+CREATE TABLE IF NOT EXISTS dedupe (
+    key     TEXT PRIMARY KEY,
+    data    TEXT NOT NULL,
+    used_at REAL NOT NULL
+);
 """
 
 
@@ -80,6 +85,22 @@ def cache_path(config) -> Path:
     return Path(config.cache.path).expanduser() if config.cache.path else Path(config.output.dir) / ".briefgen-cache.sqlite"
 
 
+def cached_similar_pairs(config, run):
+    """A `pairs` function for dedupe.group_duplicates that reuses the comparison of an unchanged set of articles."""
+    from briefgen.ingest.dedupe import similar_pairs
+
+    def pairs(texts: list[str], threshold: float) -> list[tuple[int, int]]:
+        cache = ExtractionCache(cache_path(config), model_fingerprint(config.nlp.model))
+        run.cache["rebuilt"] = cache.rebuilt  # the first open of a run finds a damaged file
+        try:
+            with run.timed("dedupe"):
+                return cache.similar_pairs(texts, threshold, similar_pairs)
+        finally:
+            cache.close()
+
+    return pairs
+
+
 def extract_cached(articles: list[Article], config, run) -> list[Extraction]:
     """Extractions of `articles` in order: cached ones reused, only the others parsed (and then cached)."""
     from briefgen.extract import extract_articles
@@ -87,7 +108,7 @@ def extract_cached(articles: list[Article], config, run) -> list[Extraction]:
 
     cache = ExtractionCache(cache_path(config), model_fingerprint(config.nlp.model))
     try:
-        run.cache = {"path": str(cache.path), "rebuilt": cache.rebuilt, "fingerprint": cache.fingerprint}
+        run.cache = {"path": str(cache.path), "rebuilt": cache.rebuilt or run.cache.get("rebuilt", False), "fingerprint": cache.fingerprint}
         with run.timed("cache_read"):
             hits = cache.get_many(articles)
         todo = [a for a in articles if a.content_hash not in hits]
@@ -138,8 +159,7 @@ class ExtractionCache:
             ok = conn.execute("PRAGMA quick_check").fetchone()
             if not ok or ok[0] != "ok":
                 raise sqlite3.DatabaseError(f"integrity check: {ok[0] if ok else 'no answer'}")
-            conn.execute(SCHEMA)
-            conn.commit()
+            conn.executescript(SCHEMA)
         except sqlite3.DatabaseError:
             conn.close()
             raise
@@ -184,11 +204,38 @@ class ExtractionCache:
                 [(a.content_hash, self.fingerprint, a.path, e.model_dump_json(), now) for a, e in pairs if a.content_hash],
             )
 
+    def similar_pairs(self, texts: list[str], threshold: float, compute) -> list[tuple[int, int]]:
+        """`compute(texts, threshold)`, reused when the same texts were compared before (an unchanged folder)."""
+        import hashlib
+
+        hashes = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
+        # Stored by rank in hash order, so the same texts in another order or under other paths match.
+        order = sorted(range(len(texts)), key=lambda i: hashes[i])
+        rank = {i: r for r, i in enumerate(order)}
+        import inspect
+
+        # The comparing code is part of the key: a changed scorer must not reuse old answers.
+        code = hashlib.sha256(Path(inspect.getsourcefile(compute)).read_bytes()).hexdigest()[:16]
+        key = hashlib.sha256(f"{threshold}|{code}|{'|'.join(hashes[i] for i in order)}".encode()).hexdigest()
+        row = self.conn.execute("SELECT data FROM dedupe WHERE key = ?", (key,)).fetchone()
+        if row:
+            try:
+                return [tuple(sorted((order[a], order[b]))) for a, b in json.loads(row[0])]
+            except (ValueError, TypeError, IndexError):
+                log.warning("cache entry for near-duplicates is unreadable; comparing again")
+        pairs = compute(texts, threshold)
+        with self.conn:
+            self.conn.execute("INSERT OR REPLACE INTO dedupe (key, data, used_at) VALUES (?, ?, ?)",
+                              (key, json.dumps([sorted((rank[i], rank[j])) for i, j in pairs]), time.time()))
+        return pairs
+
     def prune(self, max_age_days: float = 90) -> int:
         """Drop entries of other fingerprints (old code or model) and entries unused for `max_age_days`."""
         with self.conn:
             cur = self.conn.execute("DELETE FROM extraction WHERE fingerprint != ? OR used_at < ?",
                                     (self.fingerprint, time.time() - max_age_days * 86400))
+            # One entry per distinct set of articles: a daily folder makes one a day; keep a week's worth.
+            self.conn.execute("DELETE FROM dedupe WHERE used_at < ?", (time.time() - 7 * 86400,))
         return cur.rowcount
 
     def close(self) -> None:
@@ -198,6 +245,8 @@ class ExtractionCache:
 def relocate(extraction: Extraction, article: Article) -> Extraction:
     """A cached extraction re-labelled for this article (same text, maybe another path or byline)."""
     old = extraction.path
+    if old == article.path and (extraction.author, extraction.url) == (article.author, article.url):
+        return extraction  # the usual case: the same file again
     data = extraction.model_dump(mode="json")
 
     def walk(node):

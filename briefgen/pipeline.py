@@ -29,9 +29,10 @@ def resolve_now(now: datetime | None = None) -> datetime:
 def extract(config: Config, *, strict: bool = False, window: tuple[date, date] | None = None,
             use_cache: bool = False, run: RunRecord | None = None) -> ExtractResult:
     """Ingest the configured sources and extract every article (in the window; from the cache when allowed)."""
+    from briefgen.cache import cached_similar_pairs, extract_cached
     from briefgen.extract import extract_articles
     from briefgen.ingest import load_articles
-    from briefgen.ingest.dedupe import group_duplicates
+    from briefgen.ingest.dedupe import group_duplicates, similar_pairs
 
     if not config.sources:
         raise BriefgenError("no inputs: pass article files or folders, or list them under sources: in the config", exit_code=2)
@@ -42,14 +43,15 @@ def extract(config: Config, *, strict: bool = False, window: tuple[date, date] |
     articles = ingested.articles
     if window:
         articles = _in_window(articles, window, run)
-    grouped = group_duplicates(articles, config.ingest.dedupe)  # the same story from several outlets: extract it once
-    articles = grouped.articles
     run = run or RunRecord()
+    pairs = cached_similar_pairs(config, run) if use_cache else similar_pairs  # an unchanged folder is not compared again
+    grouped = group_duplicates(articles, config.ingest.dedupe, pairs=pairs)  # the same story from several outlets: extract it once
+    articles = grouped.articles
     for s in ingested.skipped:
         run.skip(s.path, s.reason)
+    for duplicate, primary in grouped.duplicates.items():
+        run.skip(duplicate, f"near-duplicate of {primary} (listed as also reported by)")
     if use_cache:
-        from briefgen.cache import extract_cached
-
         extractions = extract_cached(articles, config, run)
     else:
         extractions = list(extract_articles(articles, config.nlp.model, n_process=config.nlp.n_process, batch_size=config.nlp.batch_size,

@@ -33,7 +33,17 @@ def reporter(article: Article) -> str:
     return article.outlet or article.url or article.path
 
 
-def group_duplicates(articles: list[Article], threshold: float = 0.8) -> Grouped:
+def similar_pairs(texts: list[str], threshold: float) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of texts that overlap by `threshold` or more."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Indel
+
+    # All pairs at once in rapidfuzz's C code, on every core; scores under the cutoff come back as 0.
+    scores = process.cdist(texts, texts, scorer=Indel.normalized_similarity, score_cutoff=threshold, workers=-1)
+    return [(i, j) for i in range(len(texts)) for j in range(i + 1, len(texts)) if texts[i] and scores[i][j] >= threshold]
+
+
+def group_duplicates(articles: list[Article], threshold: float = 0.8, pairs=similar_pairs) -> Grouped:
     """Group articles whose texts overlap by `threshold` or more; the earliest published is the primary.
 
     Pairs are compared with rapidfuzz (Indel similarity on lower-cased words), which counts
@@ -50,15 +60,9 @@ def group_duplicates(articles: list[Article], threshold: float = 0.8) -> Grouped
             i = parent[i]
         return i
 
-    from rapidfuzz import process
-    from rapidfuzz.distance import Indel
-
-    # All pairs at once in rapidfuzz's C code, on every core; scores under the cutoff come back as 0.
-    scores = process.cdist(texts, texts, scorer=Indel.normalized_similarity, score_cutoff=threshold, workers=-1)
-    for i in range(len(articles)):
-        for j in range(i + 1, len(articles)):
-            if texts[i] and scores[i][j] >= threshold:
-                parent[find(j)] = find(i)
+    # `pairs` is replaceable so a daily run can reuse the pairs of an unchanged folder (briefgen.cache).
+    for i, j in pairs(texts, threshold):
+        parent[find(j)] = find(i)
 
     groups: dict[int, list[int]] = {}
     for i in range(len(articles)):
