@@ -313,7 +313,9 @@ def test_picture_hooks_show_svg_only_when_the_context_has_it(briefing):
 
     cfg = Config()
     env = make_environment()
-    plain = render_template(env, "brief.html.j2", build_context(briefing, cfg))
+    # The context draws both pictures by default; an empty picture leaves its section out.
+    empty = {"timeline_svg": Markup(""), "actor_map_svg": Markup("")}
+    plain = render_template(env, "brief.html.j2", build_context(briefing, cfg) | empty)
     assert 'id="timeline-strip"' not in plain and 'id="actor-map"' not in plain
     ctx = build_context(briefing, cfg) | {"timeline_svg": Markup('<svg id="strip"></svg>'), "actor_map_svg": Markup('<svg id="map"></svg>')}
     html = render_template(env, "brief.html.j2", ctx)

@@ -74,5 +74,8 @@ def _section(css: str) -> str:
     if start < 0:
         return ""
     end = css.find(CSS_END, start)
-    body = css[start: end if end >= 0 else len(css)]
-    return re.sub(r"/\*.*?\*/", "", body, flags=re.S).strip()
+    body = re.sub(r"/\*.*?\*/", "", css[start: end if end >= 0 else len(css)], flags=re.S).strip()
+    # The page keeps these rules in @media screen (see brief.css); inside the SVG they apply everywhere.
+    if body.startswith("@media screen") and "{" in body and body.endswith("}"):
+        body = body[body.index("{") + 1: -1].strip()
+    return body
