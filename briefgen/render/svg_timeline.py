@@ -30,7 +30,6 @@ class Mark:
     when: str = ""
     x: float = 0.0
     lane: int = 0
-    anchor: str = "start"
     box: tuple[float, float] = field(default=(0.0, 0.0))
 
 
@@ -39,6 +38,8 @@ def timeline_svg(briefing: Briefing, css: str = "") -> str:
     dated = [(e, d) for e in briefing.timeline if (d := _day(e.sort_key)) is not None]
     if not dated:
         return ""
+    # Past and upcoming as seen on the briefing date, so the markers agree with the line that divides them.
+    ahead = {id(e) for e, d in dated if d > briefing.date or (d == briefing.date and e.upcoming)}
     source_no = {s.path: s.number for s in briefing.sources}
     first = min([d for _, d in dated] + [briefing.date])
     last = max([d for _, d in dated] + [briefing.date])
@@ -49,7 +50,7 @@ def timeline_svg(briefing: Briefing, css: str = "") -> str:
         return MARGIN + (WIDTH - 2 * MARGIN) * (d - lo).days / max(1, (hi - lo).days)
 
     for level, chars in [(lv, c) for lv in LEVELS for c in LABEL_CHARS]:
-        marks = _group(dated, level, source_no, chars)
+        marks = _group(dated, level, source_no, chars, ahead)
         for m in marks:
             m.x = sum(x_of(d) for d in m.days) / len(m.days)
         lanes = _stack(marks)
@@ -61,7 +62,7 @@ def timeline_svg(briefing: Briefing, css: str = "") -> str:
     top = 24.0  # the caption row: past, briefing date, upcoming
     axis_y = top + above * LANE + 6
     height = axis_y + 18 + below * LANE + 4
-    n_past = sum(1 for e, _ in dated if not e.upcoming)
+    n_past = len(dated) - len(ahead)
     grouped = "" if level == "event" else f" Shown grouped by {level}; the list below gives every event."
     desc = (f"{len(dated)} dated event{'s' * (len(dated) != 1)} from {_long(first)} to {_long(last)}: "
             f"{n_past} up to the briefing date ({_long(briefing.date)}), {len(dated) - n_past} upcoming.{grouped}")
@@ -148,14 +149,14 @@ def _sources(events: list[Event], source_no: dict[str, int]) -> str:
     return f" [{shown}{', …' if len(numbers) > 3 else ''}]"
 
 
-def _group(dated: list[tuple[Event, date]], level: str, source_no: dict[str, int], chars: int) -> list[Mark]:
+def _group(dated: list[tuple[Event, date]], level: str, source_no: dict[str, int], chars: int, ahead: set[int]) -> list[Mark]:
     """One mark per event, or per week/month/... and side of the briefing date, in date order."""
     if level == "event":
-        return [Mark([e], [d], e.upcoming, label=_words(e.text, chars) + _sources([e], source_no), when=_short(d))
+        return [Mark([e], [d], id(e) in ahead, label=_words(e.text, chars) + _sources([e], source_no), when=_short(d))
                 for e, d in sorted(dated, key=lambda ed: (ed[1], ed[0].source or "", ed[0].paragraph))]
     groups: dict[tuple, list[tuple[Event, date]]] = {}
     for e, d in dated:
-        groups.setdefault((_key(d, level), e.upcoming), []).append((e, d))
+        groups.setdefault((_key(d, level), id(e) in ahead), []).append((e, d))
     marks = []
     for (key, upcoming), items in sorted(groups.items(), key=lambda kv: (min(d for _, d in kv[1]), kv[0][1])):
         events = [e for e, _ in items]
@@ -172,7 +173,7 @@ def _stack(marks: list[Mark]) -> int:
         w = text_width(f"{m.when} {m.label}", FONT) + 4
         # A label starts at its marker, or as far right as it can when the edge is near; it always covers the marker.
         left = max(2.0, min(m.x, WIDTH - 2 - w))
-        m.anchor, m.box = "start", (left, left + w)
+        m.box = (left, left + w)
     # First fit in order of left edge colours an interval graph with the fewest rows (the largest overlap).
     ends: list[float] = []
     for m in sorted(marks, key=lambda m: m.box):
