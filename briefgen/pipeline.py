@@ -36,14 +36,15 @@ def extract(config: Config, *, strict: bool = False, window: tuple[date, date] |
 
     if not config.sources:
         raise BriefgenError("no inputs: pass article files or folders, or list them under sources: in the config", exit_code=2)
-    ingested = load_articles(config.sources, strict=strict, settings=config.ingest)
+    run = run or RunRecord()
+    with run.timed("ingest"):
+        ingested = load_articles(config.sources, strict=strict, settings=config.ingest)
     if not ingested.articles:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in ingested.skipped[:3])
         raise BriefgenError(f"no usable articles ({reasons})" if reasons else "no usable articles", exit_code=EXIT_NO_ARTICLES)
     articles = ingested.articles
     if window:
         articles = _in_window(articles, window, run)
-    run = run or RunRecord()
     pairs = cached_similar_pairs(config, run) if use_cache else similar_pairs  # an unchanged folder is not compared again
     grouped = group_duplicates(articles, config.ingest.dedupe, pairs=pairs)  # the same story from several outlets: extract it once
     articles = grouped.articles
@@ -86,8 +87,10 @@ def build(config: Config, *, now: datetime | None = None, strict: bool = False, 
 
     now = resolve_now(now or config.now)
     start = window_start(since or config.window, now)
+    run = run or RunRecord()
     result = extract(config, strict=strict, window=(start, now.date()) if start else None, use_cache=config.cache.enabled, run=run)
-    return aggregate(result.extractions, config, now=now, skipped=result.skipped)
+    with run.timed("aggregate"):
+        return aggregate(result.extractions, config, now=now, skipped=result.skipped)
 
 
 def render(briefing: Briefing, config: Config, formats: list[str]) -> dict[str, bytes]:

@@ -304,3 +304,25 @@ def test_post_command_gets_the_output_paths(daily, tmp_path):
     daily.config.write_text(yaml.safe_dump(cfg))
     code, _, m = daily.run()
     assert code == 1 and "post_command exited 5" in m["error"]
+
+
+def test_an_unchanged_folder_is_not_compared_for_duplicates_again(daily):
+    daily.run()
+    daily.run()
+    cache = daily.out / ".briefgen-cache.sqlite"
+    with sqlite3.connect(cache) as conn:
+        assert conn.execute("SELECT count(*) FROM dedupe").fetchone()[0] == 1
+    write_article(daily.articles, 30)
+    daily.run()
+    with sqlite3.connect(cache) as conn:
+        assert conn.execute("SELECT count(*) FROM dedupe").fetchone()[0] == 2  # a new set of articles is compared
+
+
+def test_a_near_duplicate_is_recorded_as_skipped(daily):
+    copy = daily.articles / "copy-of-000.txt"
+    text = (daily.articles / "article-000.txt").read_text().replace("Courier", "Gazette")
+    copy.write_text(text)
+    code, _, m = daily.run()
+    assert code == 0 and m["counts"]["articles"] == 3
+    reasons = {s["path"]: s["reason"] for s in m["skipped"]}
+    assert "near-duplicate" in reasons[str(copy)] and str(daily.articles / "article-000.txt") in reasons[str(copy)]
