@@ -1,12 +1,50 @@
-"""Actors: named entities merged under one canonical name each, with roles and a rank."""
+"""Actors: named entities merged under one canonical name each, with kind, role, mentions and a rank.
+
+spaCy's entities are the candidates. Each is cleaned (leading "the", possessive,
+courtesy title), junk is dropped, and forms are merged with a union-find over:
+country names, demonyms and capitals (aliases.places), person surnames, acronyms
+(by initials or a parenthesis), shorter contained organization names, and
+singular/plural group names. A PhraseMatcher then finds the forms where the model
+missed them. Each mention keeps a weight from its syntax (an agent counts more than
+a place named as a location) for the ranking.
+"""
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
 
+from briefgen.extract import aliases, roles
 from briefgen.extract.spans import ParagraphMap
 from briefgen.models import Actor, Article, Quote
 
 LABEL_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "NORP": "group", "FAC": "place"}
+PRONOUNS = {"i", "me", "you", "he", "him", "she", "her", "it", "we", "us", "they", "them", "his", "hers", "its",
+            "our", "their", "this", "that", "these", "those", "who", "whom"}
+#: Calendar words the small model sometimes labels as an organization or place.
+CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+#: Prepositions that put a place as the setting of an event rather than a participant.
+LOCATIVE = {"in", "at", "near", "inside", "within", "across", "throughout", "around", "into", "to", "from", "outside"}
+SPEECH_LEMMAS = {"say", "tell", "note", "add", "claim", "state", "write", "ask", "explain", "declare", "insist",
+                 "warn", "announce", "report", "accuse", "deny", "urge", "call", "argue", "confirm", "reply", "respond"}
+_QUOTED = re.compile(r"[“\"][^”\"\n]{3,}?[”\"]")
+_AFFIX = re.compile(r"^[a-z]+-")  # "inter-Palestinian", "anti-American": adjectives, not actors
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    form: str
+    label: str
+    dep: str = ""
+    head_lemma: str = ""
+    modifier: bool = False  # a compound or adjective modifying another noun ("Hamas delegation")
+    in_quote: bool = False
+    speaker: bool = False  # subject of a verb of saying
+    paragraph: int = 1
 
 
 @dataclass
@@ -15,73 +53,433 @@ class ActorIndex:
 
     actors: dict[str, Actor] = field(default_factory=dict)
     mentions: list[tuple[int, int, str]] = field(default_factory=list)
+    weights: dict[str, float] = field(default_factory=dict, repr=False)
+    speakers: set[str] = field(default_factory=set, repr=False)
+    first_offset: dict[str, int] = field(default_factory=dict, repr=False)
+    _forms: dict[str, str] = field(default_factory=dict, repr=False)
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def _sorted(self) -> None:
+        if len(self._starts) != len(self.mentions):
+            self.mentions.sort()
+            self._starts = [s for s, _, _ in self.mentions]
 
     def name_at(self, start: int, end: int) -> str | None:
         """Canonical name of the mention overlapping [start, end)."""
-        for s, e, name in self.mentions:
+        self._sorted()
+        i = bisect.bisect_left(self._starts, end)
+        # mentions are short and do not overlap, so only the few before `end` can reach into the range
+        for s, e, name in reversed(self.mentions[max(0, i - 8):i]):
             if s < end and start < e:
                 return name
         return None
 
     def names_in(self, start: int, end: int) -> list[str]:
         """Canonical names mentioned inside [start, end), in order, once each."""
+        self._sorted()
         seen: list[str] = []
-        for s, e, name in self.mentions:
-            if s >= start and e <= end and name not in seen:
+        for s, e, name in self.mentions[bisect.bisect_left(self._starts, start):]:
+            if s >= end:
+                break
+            if e <= end and name not in seen:
                 seen.append(name)
         return seen
 
     def lookup(self, text: str) -> str | None:
         """Canonical name for a surface form."""
         t = text.strip()
-        for a in self.actors.values():
-            if t == a.name or t in a.aliases:
-                return a.name
-        return None
+        if t in self.actors:
+            return t
+        return self._forms.get(aliases.key(_clean_text(t)))
+
+    resolve = lookup
+
+    def by_role(self, noun: str) -> list[str]:
+        """Canonical names whose role contains the word `noun` ('minister', 'spokesman')."""
+        n = noun.lower()
+        return [a.name for a in self.actors.values() if a.role and n in a.role.lower().split()]
 
 
-def _clean(text: str) -> str:
-    t = text.strip()
+def _clean_text(t: str) -> str:
+    t = t.strip()
     if t.lower().startswith("the "):
         t = t[4:]
-    for suffix in ("’s", "'s"):
+    for suffix in ("’s", "'s", "’", "'"):
         if t.endswith(suffix):
             t = t[: -len(suffix)]
     return t.strip()
 
 
+def _clean(ent):
+    """The entity's tokens without a leading article or courtesy title and trailing possessive or punctuation."""
+    toks = list(ent)
+    # a span across a line break (headline into outlet line, heading into paragraph): keep its longest line
+    if any(t.is_space or "\n" in t.whitespace_ for t in toks[:-1]):
+        parts, cur = [], []
+        for t in toks:
+            if not t.is_space:
+                cur.append(t)
+            if t.is_space or "\n" in t.whitespace_:
+                parts.append(cur)
+                cur = []
+        parts.append(cur)
+        toks = max(parts, key=len)
+    while toks and (toks[0].lower_ in ("the", "a", "an") or toks[0].lower_ in roles.HONORIFICS or toks[0].is_punct):
+        toks = toks[1:]
+    if ent.label_ == "PERSON":
+        while len(toks) > 1 and toks[0].lower_ in roles.TITLES:
+            toks = toks[1:]
+    while toks and (toks[-1].tag_ == "POS" or toks[-1].text in ("'s", "’s", "’", "'") or toks[-1].is_punct):
+        toks = toks[:-1]
+    return toks
+
+
+def _junk(toks, text: str) -> bool:
+    if not toks:
+        return True
+    low = text.lower()
+    if len(text) < 2 or not any(c.isupper() for c in text) or not any(c.isalpha() for c in text):
+        return True
+    if low in PRONOUNS or low in CALENDAR or "n't" in low or "n’t" in low or text[0] in "'’":
+        return True
+    if all(t.like_num or not t.is_alpha for t in toks) or all(t.pos_ == "PRON" for t in toks):
+        return True
+    if any(c in text for c in "<>=\"{}|/") or _AFFIX.match(text):
+        return True
+    return False
+
+
+def _byline_ranges(doc) -> list[tuple[int, int]]:
+    """Character ranges of credit lines ('X contributed to this report', 'Reporting by X')."""
+    from spacy.matcher import Matcher
+
+    m = Matcher(doc.vocab)
+    m.add("CREDIT", [
+        [{"LEMMA": "contribute"}, {"LOWER": "to"}, {"LOWER": {"IN": ["this", "the"]}}, {"LOWER": {"IN": ["report", "story", "article"]}}],
+        [{"LOWER": {"IN": ["reporting", "writing", "editing", "compiled"]}}, {"LOWER": "by"}],
+    ])
+    out = []
+    for _, s, _e in m(doc):
+        sent = doc[s].sent
+        out.append((sent.start_char, sent.end_char))
+    return out
+
+
+class _Union:
+    """Union-find over form keys; the representative is chosen afterwards."""
+
+    def __init__(self):
+        self.parent: dict[str, str] = {}
+
+    def find(self, k: str) -> str:
+        p = self.parent.setdefault(k, k)
+        while p != self.parent[p]:
+            self.parent[p] = self.parent[self.parent[p]]
+            p = self.parent[p]
+        self.parent[k] = p
+        return p
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[ra] = rb
+
+
+def _collect(doc, article: Article, pmap: ParagraphMap, skip: list[tuple[int, int]], quotes: list[tuple[int, int]]):
+    """Cleaned entity mentions with their syntax, and the token indexes inside entities."""
+    mentions: list[_Mention] = []
+    spans = []
+    ent_tokens: set[int] = set()
+    outlet = aliases.key(article.outlet) if article.outlet else None
+    lines = {s: b.text.strip() for s, _, b in article.block_offsets()} if outlet else {}
+    for ent in doc.ents:
+        ent_tokens.update(range(ent.start, ent.end))
+        if ent.label_ not in LABEL_KIND:
+            continue
+        toks = _clean(ent)
+        if not toks:
+            continue
+        span = doc[toks[0].i: toks[-1].i + 1]
+        text = span.text
+        if _junk(toks, text) or any(s <= span.start_char < e for s, e in skip):
+            continue
+        if outlet and aliases.key(text) == outlet and lines.get(span.start_char) == text:
+            continue  # an outlet line in the body is the outlet, not an actor
+        root = span.root
+        head = root.head
+        mod = root.dep_ in ("compound", "amod", "nmod") and not (span.start <= head.i < span.end) and head.ent_type_ == ""
+        speaker = root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in SPEECH_LEMMAS
+        if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+            speaker = True
+        i = bisect.bisect_right(quotes, (span.start_char, 10**9)) - 1
+        in_quote = i >= 0 and quotes[i][0] <= span.start_char < quotes[i][1]
+        mentions.append(_Mention(span.start_char, span.end_char, text, ent.label_, dep=root.dep_,
+                                 head_lemma=head.lower_ if root.dep_ == "pobj" else head.lemma_, modifier=mod,
+                                 in_quote=in_quote, speaker=speaker, paragraph=pmap.index(span.start_char)))
+        spans.append(span)
+    return mentions, spans, ent_tokens
+
+
+def _parenthesized(doc, span) -> str | None:
+    """An acronym introduced in parentheses right after a name: 'Palestine Liberation Organization (PLO)'."""
+    i = span.end
+    if i + 2 < len(doc) + 1 and i + 2 <= len(doc) - 1 and doc[i].text == "(" and doc[i + 2].text == ")":
+        if aliases.is_acronym(doc[i + 1].text):
+            return doc[i + 1].text
+    return None
+
+
 def extract_actors(doc, article: Article) -> ActorIndex:
-    """Collect entity mentions and merge short forms into the full names they abbreviate."""
+    """Collect entity mentions and merge every form of one entity under one canonical name."""
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+
     index = ActorIndex()
     pmap = ParagraphMap(article)
-    for ent in doc.ents:
-        kind = LABEL_KIND.get(ent.label_)
-        if not kind or "\n" in ent.text:
+    text = doc.text
+    quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    skip = _byline_ranges(doc)
+    mentions, spans, ent_tokens = _collect(doc, article, pmap, skip, quotes)
+
+    # forms, their labels and first offsets
+    first: dict[str, int] = {}
+    labels: dict[str, dict[str, int]] = {}
+    words: dict[str, list[str]] = {}
+    surface: dict[str, dict[str, int]] = {}
+    for m, span in zip(mentions, spans):
+        k = aliases.key(m.form)
+        first.setdefault(k, m.start)
+        labels.setdefault(k, {}).setdefault(m.label, 0)
+        labels[k][m.label] += 1
+        words.setdefault(k, [t.text for t in span])
+        surface.setdefault(k, {}).setdefault(m.form, 0)
+        surface[k][m.form] += 1
+
+    uf = _Union()
+    for k in first:
+        uf.find(k)
+    place = {k: aliases.place_of(k) for k in first}
+
+    def label_of(k: str) -> str:
+        return max(labels[k].items(), key=lambda x: x[1])[0]
+
+    persons = [k for k in first if label_of(k) == "PERSON" and not place[k]]
+    full_persons = sorted((k for k in persons if len(words[k]) >= 2), key=lambda k: first[k])
+
+    # 1. countries: names, demonyms, and capitals that stand for the country somewhere in the text
+    agentive = {aliases.key(m.form) for m in mentions if m.dep in ("nsubj", "nsubjpass", "poss") or m.speaker}
+    country_forms: dict[str, list[str]] = {}
+    for k, p in place.items():
+        if not p:
             continue
-        name = _clean(ent.text)
-        if len(name) < 2 or not any(c.isupper() for c in name):
+        country, how = p
+        if how == "capital" and k not in agentive:
+            place[k] = None
             continue
-        canonical = None
-        for a in index.actors.values():
-            if name == a.name or name in a.aliases or (kind == "person" and a.kind == "person" and name in a.name.split()):
-                canonical = a.name
-                break
-        if canonical is None:
-            index.actors[name] = Actor(name=name, kind=kind, first_paragraph=pmap.index(ent.start_char))
-            canonical = name
-        actor = index.actors[canonical]
-        if name != canonical and name not in actor.aliases:
-            actor.aliases.append(name)
-        actor.mentions += 1
-        index.mentions.append((ent.start_char, ent.end_char, canonical))
+        country_forms.setdefault(country, []).append(k)
+    for country, ks in country_forms.items():
+        for k in ks[1:]:
+            uf.union(k, ks[0])
+
+    # 2. persons: surnames and short forms join the earliest full name they end with
+    by_last: dict[str, list[str]] = {}
+    for k in full_persons:
+        by_last.setdefault(words[k][-1].lower(), []).append(k)
+    for k in first:
+        if place[k] or k in full_persons and not any(
+                aliases.same_person(words[k], words[f]) for f in by_last.get(words[k][-1].lower(), []) if f != k):
+            continue
+        cands = [f for f in by_last.get(words[k][-1].lower(), []) if f != k and aliases.same_person(words[k], words[f])]
+        if cands and (label_of(k) in ("PERSON", "GPE", "LOC", "ORG", "NORP") and len(words[k]) <= 3):
+            if label_of(k) != "PERSON" and len(words[k]) > 1:
+                continue
+            uf.union(k, min(cands, key=lambda f: first[f]))
+    # a lone first name joins the one full name that starts with it ("Benazir")
+    for k in persons:
+        if len(words[k]) == 1 and uf.find(k) == k:
+            cands = [f for f in full_persons if words[f][0].lower() == k]
+            if len(cands) == 1:
+                uf.union(k, cands[0])
+
+    # 3. organizations and groups: acronyms, parenthesized acronyms, shorter contained forms, plurals
+    multi = [k for k in first if len(words[k]) >= 2 and label_of(k) != "PERSON"]
+    by_initials: dict[str, list[str]] = {}
+    for k in multi:
+        by_initials.setdefault(aliases.initials(words[k]), []).append(k)
+    for k in multi + [k for k in first if place[k] and place[k][1] == "name"]:
+        pass
+    for m, span in zip(mentions, spans):
+        acr = _parenthesized(doc, span)
+        if acr:
+            ak = aliases.key(acr)
+            first.setdefault(ak, m.start + 10**6)
+            labels.setdefault(ak, {m.label: 0})
+            words.setdefault(ak, [acr])
+            surface.setdefault(ak, {acr: 0})
+            place.setdefault(ak, None)
+            uf.union(ak, aliases.key(m.form))
+    for k in list(first):
+        if len(words[k]) == 1 and aliases.is_acronym(words[k][0]):
+            cands = by_initials.get(words[k][0].replace(".", ""), [])
+            if len(cands) == 1 and uf.find(k) == k:
+                uf.union(k, cands[0])
+    org_like = [k for k in first if label_of(k) in ("ORG", "NORP") and not place[k]]
+    for k in org_like:
+        if uf.find(k) != k:
+            continue
+        cands = [f for f in org_like if aliases.is_token_suffix(words[k], words[f])]
+        if not cands and len(words[k]) == 1 and 3 <= len(k) <= 4 and label_of(k) == "ORG":
+            # a clipped name: "Fed" for "Federal Reserve"
+            cands = [f for f in org_like if len(words[f]) >= 2 and words[f][0].lower().startswith(k) and words[f][0].lower() != k]
+        if len({uf.find(f) for f in cands}) == 1:
+            uf.union(k, cands[0])
+        elif k + "s" in first and uf.find(k + "s") != uf.find(k):
+            uf.union(k, k + "s")  # "Republican" with "Republicans"
+
+    # clusters
+    clusters: dict[str, list[str]] = {}
+    for k in first:
+        clusters.setdefault(uf.find(k), []).append(k)
+    canonical: dict[str, str] = {}
+    for root, ks in clusters.items():
+        forms = [max(surface[k].items(), key=lambda x: (x[1], x[0]))[0] for k in ks]
+        kinds = {label_of(k) for k in ks}
+        country = next((place[k][0] for k in ks if place[k]), None)
+        if country and any(place[k] and place[k][1] in ("name", "capital") for k in ks):
+            name, kind = country, "place"
+        elif country:
+            # only demonyms: the people, named by the plural form written (or the demonym)
+            plural = [f for k, f in zip(ks, forms) if place[k] and place[k][1] == "plural"]
+            name, kind = (plural[0] if plural else forms[0]), "group"
+        else:
+            if "PERSON" in kinds:
+                pk = [k for k in ks if label_of(k) == "PERSON"]
+                name = max((f for k, f in zip(ks, forms) if k in pk), key=lambda f: (len(f.split()), len(f)))
+                kind = "person"
+            else:
+                name = max(forms, key=lambda f: (len(f.split()) if not aliases.is_acronym(f) else 0, len(f)))
+                label = max(((sum(labels[k].values()), label_of(k)) for k in ks))[1]
+                kind = LABEL_KIND[label]
+        firsts = min(first[k] for k in ks)
+        actor = Actor(name=name, kind=kind, first_paragraph=pmap.index(firsts if firsts < 10**6 else firsts - 10**6))
+        for f in forms:
+            if f != name and f not in actor.aliases:
+                actor.aliases.append(f)
+        for k in ks:
+            for f in surface[k]:
+                if f != name and f not in actor.aliases:
+                    actor.aliases.append(f)
+            canonical[k] = name
+        if name in index.actors:  # two clusters under one name: keep them together
+            old = index.actors[name]
+            old.aliases += [a for a in actor.aliases if a not in old.aliases]
+            continue
+        index.actors[name] = actor
+    index._forms = dict(canonical)
+    for a in index.actors.values():
+        index._forms[aliases.key(a.name)] = a.name
+
+    # mentions found by the model, then the same forms where the model missed them
+    taken = [False] * (len(text) + 1)
+    for m in mentions:
+        name = canonical[aliases.key(m.form)]
+        index.mentions.append((m.start, m.end, name))
+        for i in range(m.start, m.end):
+            taken[i] = True
+    weights: dict[str, float] = {}
+    kind_of = {n: a.kind for n, a in index.actors.items()}
+    for m in mentions:
+        name = canonical[aliases.key(m.form)]
+        weights[name] = weights.get(name, 0.0) + _weight(m, kind_of[name])
+        if m.speaker:
+            index.speakers.add(name)
+    matcher = PhraseMatcher(doc.vocab)
+    for k, name in canonical.items():
+        if words.get(k) and any(c.isupper() for c in k.upper()) and words[k][0][:1].isupper():
+            matcher.add(name, [Doc(doc.vocab, words=words[k])])
+    for match_id, s, e in matcher(doc):
+        span = doc[s:e]
+        if taken[span.start_char] or taken[span.end_char - 1] or any(a <= span.start_char < b for a, b in skip):
+            continue
+        if any(i in ent_tokens for i in range(s, e)) or (s > 0 and doc[s - 1].text in ("-", "‐")) or (
+                s > 0 and doc[s - 1].is_title and doc[s - 1].pos_ == "PROPN"):
+            continue  # part of another entity, a hyphenated word, or a longer unknown name
+        name = doc.vocab.strings[match_id]
+        index.mentions.append((span.start_char, span.end_char, name))
+        for i in range(span.start_char, span.end_char):
+            taken[i] = True
+        weights[name] = weights.get(name, 0.0) + 0.8
+    index.mentions.sort()
+    for s, _, name in index.mentions:
+        index.actors[name].mentions += 1
+        index.first_offset.setdefault(name, s)
+    index.weights = weights
+
+    # roles: titles before a name, appositions after it, or the noun a name is apposed to
+    role_tokens: set[int] = set()
+    for m, span in zip(mentions, spans):
+        name = canonical[aliases.key(m.form)]
+        actor = index.actors[name]
+        if actor.kind not in ("person", "organization") or actor.role:
+            continue
+        found = None
+        toks = roles.title_before(span, ent_tokens)
+        if toks:
+            found = roles.role_text(toks)
+        else:
+            toks = roles.apposition(span, ent_tokens)
+            if toks:
+                found = roles.role_text(toks)
+            else:
+                got = roles.apposed_to(span, ent_tokens)
+                if got:
+                    toks, singular = got
+                    found = roles.role_text(toks, singular)
+        if found and "\n" not in found:
+            actor.role = found
+            role_tokens.update(t.i for t in toks)
+    # a mention inside another actor's role describes that actor ("a Virginia Democrat"): it counts for less
+    if role_tokens:
+        for m, span in zip(mentions, spans):
+            if span.root.i in role_tokens:
+                name = canonical[aliases.key(m.form)]
+                weights[name] -= 0.5 * _weight(m, kind_of[name])
     return index
 
 
+def _weight(m: _Mention, kind: str) -> float:
+    """How much one mention says the actor matters: agents count fully, settings and modifiers less."""
+    w = 1.0
+    if kind == "place" and m.dep == "pobj":
+        w = 0.25 if m.head_lemma in LOCATIVE else 0.5  # where something happens, not who does it
+    elif m.modifier:
+        w = 0.5
+    if m.in_quote:
+        w *= 0.7
+    return w
+
+
 def rank_actors(index: ActorIndex, article: Article, quotes: list[Quote]) -> list[Actor]:
-    """Order actors by mentions, quotes and presence in the headline or lead."""
-    quoted = {q.speaker for q in quotes if q.speaker}
+    """Order actors by weighted mentions, speech, role, kind, and how early and where they appear.
+
+    The weights are in units of one mention: being quoted counts as two, a headline
+    mention 1.5, a first mention in the lead 1.5 falling to 0 at the end (news puts
+    what matters first), a role 1, a full personal name, an organization or a country
+    0.5 (they act; towns and regions are mostly settings), each other form the text
+    uses for it 0.5 up to 1 (writers coin short forms for what they keep returning to).
+    """
+    quoted = {q.speaker for q in quotes if q.speaker} | index.speakers
+    title_keys = aliases.key(article.title)
+    length = max(1, sum(len(b.text) + 2 for b in article.blocks))
     for a in index.actors.values():
         a.quoted = a.name in quoted
-        in_title = any(f in article.title for f in [a.name, *a.aliases])
-        a.score = a.mentions + (3 if a.quoted else 0) + (2 if in_title else 0) + (1 if (a.first_paragraph or 99) <= 2 else 0)
+        in_title = any(re.search(r"\b" + re.escape(aliases.key(f)) + r"\b", title_keys) for f in [a.name, *a.aliases])
+        w = index.weights.get(a.name, float(a.mentions))
+        position = 1.0 - min(1.0, index.first_offset.get(a.name, length) / length)
+        country = a.kind == "place" and (aliases.place_of(a.name) or ("", ""))[1] == "name"
+        agent_kind = (a.kind == "person" and len(a.name.split()) >= 2) or a.kind == "organization" or country
+        forms = len({aliases.key(f) for f in a.aliases} - {aliases.key(a.name)})
+        a.score = round(
+            w + (2.0 if a.quoted else 0.0) + (1.5 if in_title else 0.0) + 1.5 * position
+            + (1.0 if a.role else 0.0) + (0.5 if agent_kind else 0.0) + min(1.0, 0.5 * forms), 3)
     return sorted(index.actors.values(), key=lambda a: (-a.score, a.first_paragraph or 0, a.name))

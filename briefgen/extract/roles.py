@@ -1,0 +1,122 @@
+"""Roles: titles and appositions that say in what capacity an actor appears, in the article's words."""
+from __future__ import annotations
+
+#: Courtesy titles say nothing of a role ("Mr Obama"); they are dropped from names and roles.
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "dame", "messrs"}
+#: Titles spaCy's small model often puts inside a PERSON span ("President Barack Obama"); moved to the role.
+TITLES = {"president", "senator", "sen.", "rep.", "representative", "gov.", "governor", "minister", "prime",
+          "foreign", "secretary", "general", "gen.", "king", "queen", "prince", "princess", "pope", "sheikh",
+          "chancellor", "judge", "justice", "ambassador", "chairman", "chairwoman", "mayor", "premier",
+          "lt.", "col.", "adm.", "admiral", "colonel", "captain", "capt.", "commander", "deputy", "vice",
+          "speaker", "leader", "envoy", "emir", "ayatollah", "rabbi", "bishop", "cardinal", "director"}
+_STOP_POS = {"ADP", "VERB", "AUX", "PUNCT", "CCONJ", "SCONJ", "PRON", "NUM", "SPACE", "X", "INTJ"}
+_MAX_WORDS = 10
+
+
+def _strip(tokens: list) -> list:
+    """Drop leading determiners, possessive pronouns, punctuation and honorifics; trailing punctuation."""
+    while tokens and (tokens[0].pos_ in ("DET", "PUNCT", "PRON", "CCONJ") or tokens[0].lower_ in HONORIFICS):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].pos_ in ("PUNCT", "CCONJ", "ADP", "DET") or tokens[-1].lower_ in HONORIFICS):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _text(tokens: list) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _useful(tokens: list, ent_tokens: set[int]) -> bool:
+    """A role needs a word outside any named entity (a bare 'Hamas' or 'Russian' is no role)."""
+    return bool(tokens) and any(t.i not in ent_tokens and t.is_alpha for t in tokens) and len(tokens) <= _MAX_WORDS
+
+
+def _headed(tokens: list) -> bool:
+    """A role ends in a noun ('member', 'Minister'), not an adjective ('centrist Polish')."""
+    return tokens[-1].pos_ in ("NOUN", "PROPN")
+
+
+def title_before(span, ent_tokens: set[int]):
+    """The title before a name, as the left modifiers of the name's head: 'senior Hamas member Mousa Abu Marzouk'."""
+    head = span.root
+    doc = span.doc
+    start = span.start
+    i = span.start - 1
+    while i >= span.sent.start:
+        t = doc[i]
+        if "\n" in t.whitespace_ or t.is_space:
+            break
+        # a word belongs to the title when it attaches rightwards into the title or the name
+        if not (i < t.head.i < span.end) or (t.pos_ in _STOP_POS and t.tag_ != "POS"):
+            if t.pos_ == "DET" or t.pos_ == "PRON":
+                break
+            break
+        start = i
+        i -= 1
+    tokens = _strip(list(doc[start:span.start]))
+    if tokens and all(t.lower_ in HONORIFICS for t in tokens):
+        return None
+    return tokens if _useful(tokens, ent_tokens) and _headed(tokens) and head is not None else None
+
+
+def apposition(span, ent_tokens: set[int]):
+    """The apposition after a name ('Bogdanov, Russia's deputy foreign minister'), up to a comma or clause."""
+    head = span.root
+    for child in head.rights:
+        if child.dep_ != "appos" or child.i < span.end or child.i in ent_tokens and child.ent_type_ == "PERSON":
+            continue
+        tokens = []
+        for t in child.subtree:
+            if t.i < span.end:
+                continue
+            if (t.text in (",", ";", "(", "—", "–") or t.dep_ in ("relcl", "acl", "cc")) and t.i > child.i:
+                break
+            if "\n" in t.whitespace_ and t.i < child.i:
+                return None
+            tokens.append(t)
+        tokens = _strip(tokens)
+        if _useful(tokens, ent_tokens) and child.pos_ == "NOUN":
+            return tokens
+    return None
+
+
+def apposed_to(span, ent_tokens: set[int]):
+    """The noun a name stands in apposition to: 'the Russian and Iranian deputy foreign ministers, X and Y'.
+
+    With coordinated names and as many coordinated adjectives, each name gets its own
+    adjective and the singular noun ('Russian deputy foreign minister' for X).
+    """
+    head = span.root
+    names = [head]
+    anchor = head
+    while anchor.dep_ == "conj" and anchor.head.i < anchor.i:
+        anchor = anchor.head
+        names.insert(0, anchor)
+    if anchor.dep_ != "appos" or anchor.head.i >= anchor.i or anchor.head.i in ent_tokens:
+        return None
+    noun = anchor.head
+    if noun.pos_ not in ("NOUN",):
+        return None
+    left = _strip([t for t in noun.subtree if t.i <= noun.i])
+    if not _useful(left, ent_tokens):
+        return None
+    # the coordinated modifiers may hang on the noun or on a word before it ('Russian and Iranian deputy ...')
+    coordinated = []
+    for t in left:
+        if t.dep_ in ("amod", "compound", "nmod") and t.conjuncts:
+            coordinated = [t, *[c for c in t.conjuncts if c.i < noun.i]]
+            break
+    chain = [anchor, *[c for c in anchor.conjuncts if c.i > anchor.i]]
+    if len(coordinated) > 1 and len(coordinated) == len(chain) and head in chain:
+        k = chain.index(head)
+        last_adj = max(c.i for c in coordinated)
+        middle = [t for t in left if last_adj < t.i < noun.i]
+        return [coordinated[k], *middle, noun], noun.lemma_  # the noun in the singular
+    return left, None
+
+
+def role_text(tokens, singular: str | None = None) -> str:
+    """The role as written (with the head noun made singular when it was shared by several names)."""
+    if singular is not None:
+        return " ".join([t.text for t in tokens[:-1]] + [singular])
+    return _text(tokens)
