@@ -29,6 +29,8 @@ CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "aug
 LOCATIVE = {"in", "at", "near", "inside", "within", "across", "throughout", "around", "into", "to", "from", "outside"}
 SPEECH_LEMMAS = {"say", "tell", "note", "add", "claim", "state", "write", "ask", "explain", "declare", "insist",
                  "warn", "announce", "report", "accuse", "deny", "urge", "call", "argue", "confirm", "reply", "respond"}
+#: Nouns that make a person or country named before them into an organization ("the Abbas government").
+GOVERNMENT_NOUNS = {"government", "administration", "cabinet", "regime"}
 _QUOTED = re.compile(r"[“\"][^”\"\n]{3,}?[”\"]")
 _AFFIX = re.compile(r"^[a-z]+-")  # "inter-Palestinian", "anti-American": adjectives, not actors
 
@@ -129,6 +131,13 @@ def _clean(ent):
     if ent.label_ == "PERSON":
         while len(toks) > 1 and toks[0].lower_ in roles.TITLES:
             toks = toks[1:]
+    else:
+        # a name does not run on into lowercase words ("Council on the mission"): cut before them
+        for j in range(1, len(toks)):
+            if toks[j].is_lower and toks[j].pos_ in ("ADP", "DET") and any(
+                    t.is_lower and t.pos_ in ("NOUN", "VERB") for t in toks[j + 1:]):
+                toks = toks[:j]
+                break
     while toks and (toks[-1].tag_ == "POS" or toks[-1].text in ("'s", "’s", "’", "'") or toks[-1].is_punct):
         toks = toks[:-1]
     return toks
@@ -200,6 +209,10 @@ def _collect(doc, article: Article, pmap: ParagraphMap, skip: list[tuple[int, in
         if not toks:
             continue
         span = doc[toks[0].i: toks[-1].i + 1]
+        label = ent.label_
+        nxt = span.end
+        if label == "PERSON" and nxt < len(doc) and doc[nxt].lemma_ in GOVERNMENT_NOUNS and span.root.head.i == nxt:
+            span, label = doc[span.start: nxt + 1], "ORG"  # "the Abbas government" acts as an organization
         text = span.text
         if _junk(toks, text) or any(s <= span.start_char < e for s, e in skip):
             continue
@@ -208,15 +221,24 @@ def _collect(doc, article: Article, pmap: ParagraphMap, skip: list[tuple[int, in
         root = span.root
         head = root.head
         mod = root.dep_ in ("compound", "amod", "nmod") and not (span.start <= head.i < span.end) and head.ent_type_ == ""
-        speaker = root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in SPEECH_LEMMAS
+        speaker = root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in SPEECH_LEMMAS and not any(
+            c.dep_ == "prep" and c.lower_ in ("for", "on", "off") for c in head.children)  # "call for" is no speech
         if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
             speaker = True
         i = bisect.bisect_right(quotes, (span.start_char, 10**9)) - 1
         in_quote = i >= 0 and quotes[i][0] <= span.start_char < quotes[i][1]
-        mentions.append(_Mention(span.start_char, span.end_char, text, ent.label_, dep=root.dep_,
+        mentions.append(_Mention(span.start_char, span.end_char, text, label, dep=root.dep_,
                                  head_lemma=head.lower_ if root.dep_ == "pobj" else head.lemma_, modifier=mod,
                                  in_quote=in_quote, speaker=speaker, paragraph=pmap.index(span.start_char)))
         spans.append(span)
+    # a proper name the model missed, given in parentheses after the common noun it names: "the lower house (Sejm)"
+    for t in doc[1:-1]:
+        if t.i + 1 < len(doc) and t.nbor(-1).text == "(" and t.nbor(1).text == ")" and t.i not in ent_tokens and (
+                t.pos_ == "PROPN" and t.is_title and t.i > 1 and t.nbor(-2).pos_ == "NOUN"):
+            span = doc[t.i: t.i + 1]
+            mentions.append(_Mention(span.start_char, span.end_char, t.text, "ORG", dep=t.dep_, head_lemma=t.head.lemma_,
+                                     paragraph=pmap.index(span.start_char)))
+            spans.append(span)
     return mentions, spans, ent_tokens
 
 
@@ -260,8 +282,18 @@ def extract_actors(doc, article: Article) -> ActorIndex:
         uf.find(k)
     place = {k: aliases.place_of(k) for k in first}
 
+    override: dict[str, str] = {}
+
     def label_of(k: str) -> str:
-        return max(labels[k].items(), key=lambda x: x[1])[0]
+        return override.get(k) or max(labels[k].items(), key=lambda x: x[1])[0]
+
+    # a capitalized two- or three-word name the model labeled otherwise is a person when its last word is one
+    single_persons = {k for k in first if label_of(k) == "PERSON" and len(words[k]) == 1}
+    for k in first:
+        w = words[k]
+        if label_of(k) in ("ORG", "GPE", "LOC", "NORP") and 2 <= len(w) <= 3 and not place[k] and all(
+                x[:1].isupper() and x.isalpha() for x in w) and w[-1].lower() in single_persons:
+            override[k] = "PERSON"
 
     persons = [k for k in first if label_of(k) == "PERSON" and not place[k]]
     full_persons = sorted((k for k in persons if len(words[k]) >= 2), key=lambda k: first[k])
@@ -319,8 +351,10 @@ def extract_actors(doc, article: Article) -> ActorIndex:
             place.setdefault(ak, None)
             uf.union(ak, aliases.key(m.form))
     for k in list(first):
-        if len(words[k]) == 1 and aliases.is_acronym(words[k][0]):
+        if len(words[k]) == 1 and aliases.is_acronym(words[k][0]) and not place[k]:
             cands = by_initials.get(words[k][0].replace(".", ""), [])
+            if not cands:  # an acronym that opens a longer name of the same body ("BBC" / "BBC News")
+                cands = [f for f in multi if words[f][0] == words[k][0] and label_of(f) == "ORG" and not place[f]]
             if len(cands) == 1 and uf.find(k) == k:
                 uf.union(k, cands[0])
     org_like = [k for k in first if label_of(k) in ("ORG", "NORP") and not place[k]]

@@ -37,11 +37,14 @@ def places() -> dict[str, tuple[str, str]]:
         if old is None or (rank, pop) > ({"name": 2}.get(old[1], 1), old[2]):
             table[k] = (country, how, pop)
 
-    for info in CountryInfo.all().values():
+    # current states (with ISO codes) before former ones ("Serbia and Montenegro" also had Belgrade)
+    ordered = sorted(CountryInfo.all().values(), key=lambda i: bool(i.get("ISO")))
+
+    for info in ordered:
         name = info.get("name") or ""
         if not name or "," in name:  # "Palestine, State of": a duplicate entry under an inverted name
             continue
-        pop = int(info.get("population") or 0)
+        pop = int(info.get("population") or 0) + (10**9 if info.get("ISO") else 0)
         put(name, name, "name", pop)
         for alt in info.get("altSpellings") or []:
             # two- and three-letter ISO codes are not how news text names a country, except US/UK/UAE

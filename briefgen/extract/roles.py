@@ -31,6 +31,15 @@ def _useful(tokens: list, ent_tokens: set[int]) -> bool:
     return bool(tokens) and any(t.i not in ent_tokens and t.is_alpha for t in tokens) and len(tokens) <= _MAX_WORDS
 
 
+def _fit(tokens: list, head) -> list:
+    """Cut a long apposition before a later prepositional phrase of its head, keeping the first."""
+    if len(tokens) <= _MAX_WORDS:
+        return tokens
+    cuts = [n for n, t in enumerate(tokens) if t.head == head and t.pos_ == "ADP" and n <= _MAX_WORDS]
+    later = [n for n in cuts[1:]]
+    return tokens[: later[-1]] if later else tokens[:_MAX_WORDS]
+
+
 def _headed(tokens: list) -> bool:
     """A role ends in a noun ('member', 'Minister'), not an adjective ('centrist Polish')."""
     return tokens[-1].pos_ in ("NOUN", "PROPN")
@@ -47,7 +56,7 @@ def title_before(span, ent_tokens: set[int]):
         if "\n" in t.whitespace_ or t.is_space:
             break
         # a word belongs to the title when it attaches rightwards into the title or the name
-        if not (i < t.head.i < span.end) or (t.pos_ in _STOP_POS and t.tag_ != "POS"):
+        if not (i < t.head.i < span.end) or (t.pos_ in _STOP_POS and t.tag_ not in ("POS", "HYPH")):
             if t.pos_ == "DET" or t.pos_ == "PRON":
                 break
             break
@@ -74,7 +83,7 @@ def apposition(span, ent_tokens: set[int]):
             if "\n" in t.whitespace_ and t.i < child.i:
                 return None
             tokens.append(t)
-        tokens = _strip(tokens)
+        tokens = _strip(_fit(tokens, child))
         if _useful(tokens, ent_tokens) and child.pos_ == "NOUN":
             return tokens
     return None
