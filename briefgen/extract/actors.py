@@ -280,12 +280,14 @@ def extract_actors(doc, article: Article) -> ActorIndex:
     uf = _Union()
     for k in first:
         uf.find(k)
-    place = {k: aliases.place_of(k) for k in first}
 
     override: dict[str, str] = {}
 
     def label_of(k: str) -> str:
         return override.get(k) or max(labels[k].items(), key=lambda x: x[1])[0]
+
+    # a person named like a country ("Jordan") stays a person
+    place = {k: aliases.place_of(k) if label_of(k) != "PERSON" else None for k in first}
 
     # a capitalized two- or three-word name the model labeled otherwise is a person when its last word is one
     single_persons = {k for k in first if label_of(k) == "PERSON" and len(words[k]) == 1}
@@ -301,11 +303,14 @@ def extract_actors(doc, article: Article) -> ActorIndex:
     # 1. countries: names, demonyms, and capitals that stand for the country somewhere in the text
     agentive = {aliases.key(m.form) for m in mentions if m.dep in ("nsubj", "nsubjpass", "poss") or m.speaker}
     country_forms: dict[str, list[str]] = {}
+    named = {p[0] for p in place.values() if p and p[1] == "name"}
     for k, p in place.items():
         if not p:
             continue
         country, how = p
-        if how == "capital" and k not in agentive:
+        # a capital stands for its country when it acts ("Moscow said") or the country is named too;
+        # otherwise it is the city ("a donors' conference in Paris")
+        if how == "capital" and k not in agentive and country not in named:
             place[k] = None
             continue
         country_forms.setdefault(country, []).append(k)

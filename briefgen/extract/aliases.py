@@ -25,26 +25,26 @@ def places() -> dict[str, tuple[str, str]]:
     """
     from countryinfo import CountryInfo
 
-    table: dict[str, tuple[str, str, int]] = {}
+    table: dict[str, tuple[str, str, tuple]] = {}
 
     def put(form: str, country: str, how: str, pop: int) -> None:
         if not form or len(form) < 2:
             return
         k = key(form)
         old = table.get(k)
-        # A country's own name beats a demonym or capital of another; else the larger country wins.
-        rank = {"name": 2}.get(how, 1)
-        if old is None or (rank, pop) > ({"name": 2}.get(old[1], 1), old[2]):
-            table[k] = (country, how, pop)
+        # A country's own name beats a demonym or capital of another; then the shorter name (Serbia, not
+        # Serbia and Montenegro; France, not French Guiana); then the larger country.
+        rank = ({"name": 2}.get(how, 1), -len(country.split()), pop)
+        if old is None or rank > old[2]:
+            table[k] = (country, how, rank)
 
-    # current states (with ISO codes) before former ones ("Serbia and Montenegro" also had Belgrade)
-    ordered = sorted(CountryInfo.all().values(), key=lambda i: bool(i.get("ISO")))
+    ordered = CountryInfo.all().values()
 
     for info in ordered:
         name = info.get("name") or ""
         if not name or "," in name:  # "Palestine, State of": a duplicate entry under an inverted name
             continue
-        pop = int(info.get("population") or 0) + (10**9 if info.get("ISO") else 0)
+        pop = int(info.get("population") or 0)
         put(name, name, "name", pop)
         for alt in info.get("altSpellings") or []:
             # two- and three-letter ISO codes are not how news text names a country, except US/UK/UAE
@@ -62,9 +62,9 @@ def places() -> dict[str, tuple[str, str]]:
         if line.startswith("#") or not line.strip():
             continue
         country, how, form = line.split("\t")
-        table[key(form)] = (country, how, 10**10)
+        table[key(form)] = (country, how, (3, 0, 0))
         if how == "demonym":
-            table.setdefault(key(form + "s"), (country, "plural", 10**10))
+            table.setdefault(key(form + "s"), (country, "plural", (3, 0, 0)))
     return {k: (c, how) for k, (c, how, _) in table.items()}
 
 
