@@ -53,14 +53,21 @@ def extract_quotes(doc, article: Article, actors: ActorIndex) -> tuple[list[Quot
     for s in spans:
         mask[max(0, s.start - 1): s.end + 1] = b"\x01" * (s.end + 1 - max(0, s.start - 1))
     ctx = _Context(doc, body, article, actors, mask)
+    # Quotes and statements are attributed in reading order, so a pronoun or "the report" can
+    # refer to whoever spoke last, whichever kind of speech that was.
+    items = [(s.start, 0, s) for s in spans if is_quotation(s, body)]
+    items += [(c[2], 1, c) for c in ctx.statement_candidates()]
+    items.sort(key=lambda x: (x[0], x[1]))
     quotes: list[Quote] = []
-    for span in spans:
-        if not is_quotation(span, body):
-            continue
-        q = ctx.attribute(span)
-        if q is not None:
-            quotes.append(q)
-    return quotes, ctx.statements()
+    statements: list[Quote] = []
+    for _, kind, item in items:
+        if kind == 0:
+            q = ctx.attribute(item)
+            if q is not None:
+                quotes.append(q)
+        else:
+            statements.append(ctx.statement(*item))
+    return quotes, statements
 
 
 def is_quotation(span: MarkedSpan, body: str) -> bool:
@@ -76,7 +83,7 @@ def is_quotation(span: MarkedSpan, body: str) -> bool:
         return False
     # Title Case without sentence punctuation: a name of a book, law or operation.
     content = [w for w in words if len(w) > 3]
-    if len(words) <= 10 and content and not speech_end and all(w[0].isupper() for w in content):
+    if len(words) <= 12 and len(content) >= 2 and all(w[0].isupper() for w in content):
         return False
     return True
 
@@ -88,7 +95,8 @@ class _Context:
         self.doc, self.body, self.mask = doc, body, mask
         self.pmap = ParagraphMap(article)
         self.par_starts = {b.index: s for s, _, b in article.block_offsets()}
-        self.resolver = SpeakerResolver(actors, mask)
+        self.par_ends = {b.index: e for _, e, b in article.block_offsets()}
+        self.resolver = SpeakerResolver(doc, actors, mask, self.pmap.index)
         self.last: Quote | None = None
 
     # -- direct quotes -----------------------------------------------------------------------
@@ -113,14 +121,14 @@ class _Context:
         text = _CONTINUATION.sub(" ", span.text).strip()
         q = Quote(text=text, speaker=speaker, cue=cue_text, paragraph=paragraph, start=span.start, end=span.end)
         self.last = q
-        if speaker:
-            self.resolver.last_speaker = (speaker, self.pmap.index(span.end))
+        self.resolver.record(span.end, speaker)
         return q
 
     def _frame(self, span: MarkedSpan, inner) -> tuple[int, int]:
         """Token range [left, right) of the sentences that can hold this quote's attribution."""
         doc, body = self.doc, self.body
         left, right = inner.sent.start, inner[-1].sent.end
+        lo, hi = self._paragraph_bounds(span)
         # Before the opening mark: a colon, comma or "that" ties the quote to the words before it,
         # even across a paragraph break when a colon ends the previous paragraph.
         k = span.start - 2
@@ -130,6 +138,7 @@ class _Context:
             tok = _token_at(doc, k)
             if tok is not None and (body[k] == ":" or "\n" not in body[k:span.start]):
                 left = min(left, tok.sent.start)
+                lo = min(lo, tok.sent.start_char)
         # After the closing mark: "“...,” she said." often parses as its own sentence.
         j = span.end + 1
         while j < len(body) and body[j] == " ":
@@ -139,7 +148,18 @@ class _Context:
             tok = _token_at(doc, j)
             if tok is not None:
                 right = max(right, tok.sent.end)
+        while left < right and doc[left].idx < lo:
+            left += 1
+        while right > left and doc[right - 1].idx >= hi:
+            right -= 1
         return left, right
+
+    def _paragraph_bounds(self, span: MarkedSpan) -> tuple[int, int]:
+        """Body offsets of the paragraphs the quote runs over: a parse sentence may cross a paragraph break."""
+        first, last = self.pmap.index(span.start), self.pmap.index(span.end)
+        lo = self.par_starts.get(first, 0)
+        hi = self.par_ends.get(last, len(self.body))
+        return lo, hi
 
     def _cue(self, span: MarkedSpan, inner, left: int, right: int):
         """The attribution verb for this quote and its subject token (either may be None)."""
@@ -186,9 +206,9 @@ class _Context:
         return None
 
     # -- reported speech ----------------------------------------------------------------------
-    def statements(self) -> list[Quote]:
+    def statement_candidates(self) -> list[tuple]:
         """Clauses introduced by a speech verb outside any quotation: "X said the meeting would ..."."""
-        out: list[Quote] = []
+        out: list[tuple] = []
         doc, mask = self.doc, self.mask
         for t in doc:
             if mask[t.idx]:
@@ -203,27 +223,30 @@ class _Context:
                 continue
             if clause is None:
                 continue
-            toks = [x for x in clause.subtree if not (x.dep_ == "mark" and x.head.i == clause.i and x.i == clause.left_edge.i)]
             if cue_text == "according to":
-                # The main clause minus the "according to X," phrase itself.
-                skip = {x.i for x in t.subtree}
-                toks = [x for x in clause.subtree if x.i not in skip and x.i != clause.i or x.i == clause.i]
-                toks = [x for x in toks if x.i > max(skip)] or toks
+                # The main clause after the "according to X," phrase.
+                skip = max(x.i for x in t.subtree)
+                toks = [x for x in clause.subtree if x.i > skip]
+            else:
+                toks = list(clause.subtree)
+            while toks and (toks[0].dep_ == "mark" or toks[0].is_punct or toks[0].lower_ == "that"):
+                toks = toks[1:]  # "that", and the comma after "according to X"
             if not toks:
                 continue
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-            if any(mask[start:end]) or len(_WORD.findall(self.body[start:end])) < MIN_WORDS:
+            if any(mask[start:end]) or "\n" in self.body[start:end] or len(_WORD.findall(self.body[start:end])) < MIN_WORDS:
                 continue
-            text = self.body[start:end].strip(" ,;")
-            if text.lower().startswith("that "):
-                start, text = start + 5, text[5:]
-            if "\n" in text:
-                continue
-            paragraph = self.pmap.index(start)
-            subject = _subject(t, mask)
-            speaker = self.resolver.resolve(subject, self.par_starts.get(paragraph, 0), paragraph) if subject is not None else None
-            out.append(Quote(text=text, speaker=speaker, cue=cue_text, paragraph=paragraph, start=start, end=start + len(text)))
+            out.append((t, cue_text, start, end))
         return out
+
+    def statement(self, verb, cue_text: str, start: int, end: int) -> Quote:
+        """Attribute one reported-speech clause."""
+        text = self.body[start:end].rstrip(" ,;")
+        paragraph = self.pmap.index(start)
+        subject = _subject(verb, self.mask)
+        speaker = self.resolver.resolve(subject, self.par_starts.get(paragraph, 0), paragraph) if subject is not None else None
+        self.resolver.record(verb.idx, speaker)
+        return Quote(text=text, speaker=speaker, cue=cue_text, paragraph=paragraph, start=start, end=start + len(text))
 
 
 def _token_at(doc, offset: int):
@@ -246,7 +269,7 @@ def _subject(verb, mask: bytearray):
         for c in v.children:
             if c.dep_ in _SUBJECT_DEPS and not mask[c.idx]:
                 return c
-        if v.dep_ == "relcl" and not mask[v.head.idx]:
+        if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("PROPN", "NOUN", "PRON") and v.head.i < v.i and not mask[v.head.idx]:
             return v.head
         if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
             v = v.head

@@ -19,6 +19,7 @@ DOCUMENT_NOUNS = {"statement", "report", "release", "communique", "communiqué",
                   "department", "government", "embassy", "service", "television", "radio", "daily", "group",
                   "company", "organization", "organisation", "campaign", "party", "committee", "council",
                   "document", "memo", "text", "declaration", "post", "tweet", "message", "video", "account"}
+INSTITUTION_NOUNS = {"administration", "government", "campaign", "team", "camp", "cabinet", "family", "foundation", "regime"}
 # Descriptions that stand for one person: matched against the role words of the article's actors.
 PERSON_NOUNS = {"man", "woman", "official", "leader", "source", "candidate", "nominee", "lawmaker", "senator",
                 "president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "envoy",
@@ -31,29 +32,56 @@ PERSON_NOUNS = {"man", "woman", "official", "leader", "source", "candidate", "no
 class SpeakerResolver:
     """Resolve attribution subjects within one article, in reading order."""
 
-    def __init__(self, actors: ActorIndex, quoted_mask: bytearray):
+    def __init__(self, doc, actors: ActorIndex, quoted_mask: bytearray, paragraph_of):
         self.actors = actors
-        # Mentions outside quotation marks: words inside a quote are the speaker's, not the narrator's.
-        self._mentions = sorted((s, e, n) for s, e, n in actors.mentions if not quoted_mask[s])
+        self.paragraph_of = paragraph_of
+        # Mentions outside quotation marks (words inside a quote are the speaker's, not the narrator's),
+        # each with whether it can be a referent ("the Obama administration" does not name a person
+        # one can call "he") and whether it is a clause subject (pronouns prefer subjects).
+        self._mentions: list[tuple[int, str, bool, bool, int]] = []
+        for s, e, n in sorted(actors.mentions):
+            if quoted_mask[s]:
+                continue
+            span = doc.char_span(s, e, alignment_mode="expand")
+            root = span.root if span is not None and len(span) else None
+            referent, subject = True, False
+            if root is not None:
+                referent = not (root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN")
+                head = root.head if root.dep_ == "appos" else root
+                subject = head.dep_ in ("nsubj", "nsubjpass")
+            self._mentions.append((s, n, referent, subject, paragraph_of(s)))
         self._starts = [m[0] for m in self._mentions]
         self._by_lower = {}
         for a in actors.actors.values():
             for form in (a.name, *a.aliases):
                 self._by_lower.setdefault(form.lower(), a.name)
-        self.last_speaker: tuple[str, int] | None = None  # (name, paragraph)
+        self.events: list[tuple[int, str, int]] = []  # (offset, speaker, paragraph) of attributions so far
+
+    def record(self, offset: int, name: str | None) -> None:
+        """Remember an attribution, for later pronouns and "the statement said"."""
+        if name:
+            self.events.append((offset, name, self.paragraph_of(offset)))
 
     def kind(self, name: str) -> str | None:
         a = self.actors.actors.get(name)
         return a.kind if a else None
 
-    def _recent(self, before: int, kinds: set[str], after: int = -1) -> str | None:
-        """The actor of one of `kinds` named last before offset `before` (and after `after`)."""
+    def _recent(self, before: int, kinds: set[str], min_paragraph: int = 0, subject_only: bool = False) -> tuple[int, str] | None:
+        """(offset, name) of the actor of one of `kinds` named last before `before`."""
         i = bisect.bisect_left(self._starts, before) - 1
-        while i >= 0 and self._mentions[i][0] > after:
-            name = self._mentions[i][2]
-            if self.kind(name) in kinds:
-                return name
+        while i >= 0 and self._mentions[i][4] >= min_paragraph:
+            s, name, referent, subject, _ = self._mentions[i]
+            if referent and self.kind(name) in kinds and (subject or not subject_only):
+                return s, name
             i -= 1
+        return None
+
+    def _recent_event(self, before: int, person: bool, min_paragraph: int) -> tuple[int, str] | None:
+        for off, name, par in reversed(self.events):
+            if par < min_paragraph:
+                break
+            if off < before and ((self.kind(name) in ("person", None)) if person else self.kind(name) != "person"):
+                return off, name
         return None
 
     def name_of_span(self, start: int, end: int) -> str | None:
@@ -97,25 +125,42 @@ class SpeakerResolver:
     def _pronoun(self, lower: str, at: int, paragraph_start: int, paragraph: int) -> str | None:
         if lower in ("i", "we", "you", "me", "us"):
             return None  # first person outside quotes is the writer
+        near = paragraph - 2  # a pronoun reaches back two paragraphs at most, as readers expect
         if lower in GROUP_PRONOUNS:
-            return self._recent(at, {"organization", "group"}, after=paragraph_start - 1) or (
-                self.last_speaker[0] if self.last_speaker and self.kind(self.last_speaker[0]) != "person" else None)
-        here = self._recent(at, {"person"}, after=paragraph_start - 1)
-        if here:
-            return here
-        # Not named in this paragraph: the person quoted just before, as a reader would assume.
-        if self.last_speaker and paragraph - self.last_speaker[1] <= 2 and self.kind(self.last_speaker[0]) in ("person", None):
-            return self.last_speaker[0]
-        return self._recent(at, {"person"})
+            found = [c for c in (self._recent(at, {"organization", "group"}, near),
+                                 self._recent_event(at, False, near)) if c]
+            return max(found)[1] if found else None
+        # The latest of: a person who was a clause subject, a person just quoted.
+        found = [c for c in (self._recent(at, {"person"}, near, subject_only=True),
+                             self._recent_event(at, True, near)) if c]
+        if found:
+            return max(found)[1]
+        hit = self._recent(at, {"person"}, near) or self._recent(at, {"person"})
+        return hit[1] if hit else None
 
     def _description(self, tok, paragraph_start: int, paragraph: int) -> str | None:
         lemma = tok.lemma_.lower()
+        if tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "poss", "compound", "amod") for c in tok.children):
+            return None  # "reports say", "officials said": nobody in particular
         # "Obama's spokesman", "the ministry's statement": the owner speaks through the noun.
         for child in tok.children:
             if child.dep_ == "poss":
                 n = self.name_of_span(child.idx, child.idx + len(child.text))
                 if n and (lemma in DOCUMENT_NOUNS or self.kind(n) != "person"):
                     return n
+        # "the Abbas government", "the Trump campaign": a person's name modifying an institution noun.
+        if lemma in DOCUMENT_NOUNS | INSTITUTION_NOUNS:
+            for child in tok.children:
+                if child.dep_ == "compound" and child.pos_ == "PROPN":
+                    n = self.name_of_span(child.idx, child.idx + len(child.text))
+                    if n and self.kind(n) == "person":
+                        return f"{child.text} {tok.text}"
+        if lemma in DOCUMENT_NOUNS and not any(c.pos_ == "PROPN" for c in tok.children):
+            # "the report said": whoever last spoke as an institution, else the organization last named.
+            found = [c for c in (self._recent_event(tok.idx, False, paragraph - 1),
+                                 self._recent(tok.idx, {"organization"}, paragraph - 1)) if c]
+            if found:
+                return max(found)[1]
         words = {lemma} | {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
         if lemma in PERSON_NOUNS or lemma not in DOCUMENT_NOUNS:
             role_hits = [a.name for a in self.actors.actors.values()
@@ -136,7 +181,8 @@ class SpeakerResolver:
             n = self.name_of_span(t.idx, t.idx + len(t.text))
             if n:
                 return n
-        return self._recent(tok.idx, {"organization"})
+        hit = self._recent(tok.idx, {"organization"})
+        return hit[1] if hit else None
 
 
 def _phrase(tok) -> list:
