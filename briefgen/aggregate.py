@@ -18,28 +18,55 @@ def number_sources(extractions: list[Extraction], accessed: date) -> list[Source
 
 
 def merge_actors(extractions: list[Extraction]) -> list[Actor]:
-    """Merge actors across articles by canonical name or alias; rank by summed score."""
-    merged: dict[str, Actor] = {}
-    alias_of: dict[str, str] = {}
+    """Merge actors across articles: same name or alias, or a person's surname form; rank by summed score.
+
+    A bare surname alias ("Bhutto") may belong to several people, so a person joins another
+    only by canonical name or when one name ends with the other word for word. Each further
+    article that names an actor adds 1 to its score: what several outlets report matters more.
+    """
+    def norm(name: str) -> str:
+        n = re.sub(r"[.’']", "", name).lower().strip()
+        return n[4:] if n.startswith("the ") else n
+
+    merged: list[Actor] = []
+    by_form: dict[str, int] = {}
+    people: list[int] = []
     for e in extractions:
         for a in e.actors:
-            key = next((alias_of[f] for f in [a.name, *a.aliases] if f in alias_of), None)
-            if key is None:
-                key = a.name
-                merged[key] = a.model_copy(deep=True, update={"articles": [e.path]})
+            forms = [norm(f) for f in [a.name, *a.aliases]]
+            i = by_form.get(forms[0])
+            if i is None and a.kind != "person":
+                i = next((by_form[f] for f in forms[1:] if f in by_form and merged[by_form[f]].kind != "person"), None)
+            if i is None and a.kind == "person":
+                words = forms[0].split()
+                for j in people:
+                    other = norm(merged[j].name).split()
+                    short, full = sorted((words, other), key=len)
+                    if full[-len(short):] == short:
+                        i = j
+                        break
+            if i is None:
+                merged.append(a.model_copy(deep=True, update={"articles": [e.path]}))
+                i = len(merged) - 1
+                if a.kind == "person":
+                    people.append(i)
             else:
-                m = merged[key]
+                m = merged[i]
+                if a.kind == "person" and len(a.name.split()) > len(m.name.split()):
+                    m.aliases.append(m.name)
+                    m.name = a.name
                 m.mentions += a.mentions
-                m.score += a.score
+                m.score += a.score + (0.0 if e.path in m.articles else 1.0)
                 m.quoted = m.quoted or a.quoted
                 m.role = m.role or a.role
+                firsts = [x for x in (m.first_paragraph, a.first_paragraph) if x is not None]
+                m.first_paragraph = min(firsts) if firsts else None
                 m.aliases += [x for x in [a.name, *a.aliases] if x != m.name and x not in m.aliases]
                 if e.path not in m.articles:
                     m.articles.append(e.path)
-            for f in [a.name, *a.aliases]:
-                alias_of.setdefault(f, key)
-    return sorted(merged.values(), key=lambda a: (-a.score, -a.mentions, a.name))
-
+            for f in forms:
+                by_form.setdefault(f, i)
+    return sorted(merged, key=lambda a: (-a.score, -a.mentions, a.name))
 
 def merge_links(extractions: list[Extraction], actors: list[Actor]) -> list[ActorLink]:
     """Sum the articles' actor links under the merged actors' names, keeping links between `actors` only."""
