@@ -16,11 +16,23 @@ from briefgen.manifest import RunRecord, write_manifest
 def run_build(config: Config, *, now: datetime | None = None, since: str | None = None, strict: bool = False,
               wait: bool = False, config_path: str | None = None) -> RunRecord:
     """Build and write the briefing under the output folder's lock; the manifest records the run, good or bad."""
-    from briefgen.logs import log, summarize
-
     record = RunRecord(config=config_path, inputs=list(config.sources))
     now = pipeline.resolve_now(now or config.now)
     record.now = now.isoformat()
+    import signal
+
+    previous = _terminate_as_exit()
+    try:
+        return _locked_build(config, record, now, since, strict, wait)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _locked_build(config: Config, record: RunRecord, now: datetime, since: str | None, strict: bool, wait: bool) -> RunRecord:
+    """The run itself, under the lock."""
+    from briefgen.logs import log, summarize
+
     with OutputLock(config.output.dir, wait=wait):
         try:
             with record.timed("build"):
@@ -29,8 +41,10 @@ def run_build(config: Config, *, now: datetime | None = None, since: str | None 
                 log.warning(f"warning: skipped {s.path}: {s.reason}")
             with record.timed("render"):
                 rendered = pipeline.render(briefing, config, config.output.formats)
+            stem = pipeline.output_stem(config, briefing)
+            _remove_stale_temporaries(stem)
             with record.timed("write"):
-                paths = pipeline.write(rendered, pipeline.output_stem(config, briefing))
+                paths = pipeline.write(rendered, stem)
             record.outputs = [str(p) for p in paths]
             if config.post_command:
                 with record.timed("post_command"):
@@ -43,10 +57,33 @@ def run_build(config: Config, *, now: datetime | None = None, since: str | None 
         except Exception as e:
             record.finish("error", EXIT_ERROR, f"{type(e).__name__}: {e}")
             raise
+        except BaseException as e:  # Ctrl+C, or SIGTERM from systemd (see _terminate_as_exit)
+            record.finish("interrupted", e.code if isinstance(e, SystemExit) and isinstance(e.code, int) else 130, "interrupted")
+            raise
         finally:
             _write_manifest_safely(record, config, now)
             summarize(record)
     return record
+
+
+def _terminate_as_exit():
+    """Turn SIGTERM (systemctl stop, a timeout) into SystemExit, so temporaries are removed and the manifest says so."""
+    import signal
+    import threading
+
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    if threading.current_thread() is threading.main_thread():
+        return signal.signal(signal.SIGTERM, stop)
+    return None
+
+
+def _remove_stale_temporaries(stem: Path) -> None:
+    """Delete temporaries a killed run (SIGKILL, power loss) left beside these outputs; we hold the lock, so none is live."""
+    if stem.parent.is_dir():
+        for tmp in stem.parent.glob(f".{stem.name}.*.tmp"):
+            tmp.unlink(missing_ok=True)
 
 
 def _write_manifest_safely(record: RunRecord, config: Config, now: datetime) -> None:

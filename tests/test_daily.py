@@ -326,3 +326,29 @@ def test_a_near_duplicate_is_recorded_as_skipped(daily):
     assert code == 0 and m["counts"]["articles"] == 3
     reasons = {s["path"]: s["reason"] for s in m["skipped"]}
     assert "near-duplicate" in reasons[str(copy)] and str(daily.articles / "article-000.txt") in reasons[str(copy)]
+
+
+def test_sigterm_during_a_run_leaves_the_outputs_and_says_interrupted(daily, monkeypatch):
+    import os
+    import signal
+
+    import briefgen.render
+
+    daily.run()
+    html = Path(str(daily.stem) + ".html")
+    good = html.read_bytes()
+    write_article(daily.articles, 40)
+    stale = html.with_name(f".{daily.stem.name}.json.abc123.tmp")
+    stale.write_text("left by a killed run")
+
+    def stopped(briefing, config):
+        os.kill(os.getpid(), signal.SIGTERM)  # what `systemctl stop` sends
+        raise AssertionError("SIGTERM did not stop the run")
+
+    monkeypatch.setattr(briefgen.render, "render_html", stopped)
+    code, _, m = daily.run()
+    assert code == 128 + signal.SIGTERM and m["status"] == "interrupted"
+    assert html.read_bytes() == good
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # the run put the default back
+    monkeypatch.undo()
+    assert daily.run()[0] == 0 and not stale.exists()
