@@ -98,13 +98,15 @@ def apposed_to(span, ent_tokens: set[int]):
     head = span.root
     names = [head]
     anchor = head
-    while anchor.dep_ == "conj" and anchor.head.i < anchor.i:
+    while anchor.dep_ == "conj" and anchor.head.i < anchor.i and anchor.head.ent_type_ == "PERSON":
         anchor = anchor.head
         names.insert(0, anchor)
-    if anchor.dep_ != "appos" or anchor.head.i >= anchor.i or anchor.head.i in ent_tokens:
-        return None
     noun = anchor.head
-    if noun.pos_ not in ("NOUN",):
+    if noun.i >= anchor.i or noun.i in ent_tokens or noun.pos_ != "NOUN":
+        return None
+    # the parser gives 'ministers, X and Y' as an apposition, or as a coordination after a comma
+    after_comma = anchor.left_edge.i > 0 and anchor.doc[anchor.left_edge.i - 1].text == ","
+    if not (anchor.dep_ == "appos" or (anchor.dep_ == "conj" and noun.tag_ == "NNS" and after_comma)):
         return None
     left = _strip([t for t in noun.subtree if t.i <= noun.i])
     if not _useful(left, ent_tokens):
@@ -115,7 +117,7 @@ def apposed_to(span, ent_tokens: set[int]):
         if t.dep_ in ("amod", "compound", "nmod") and t.conjuncts:
             coordinated = [t, *[c for c in t.conjuncts if c.i < noun.i]]
             break
-    chain = [anchor, *[c for c in anchor.conjuncts if c.i > anchor.i]]
+    chain = [anchor, *[c for c in anchor.conjuncts if c.i > anchor.i and c.ent_type_ == "PERSON"]]
     if len(coordinated) > 1 and len(coordinated) == len(chain) and head in chain:
         k = chain.index(head)
         last_adj = max(c.i for c in coordinated)

@@ -1,0 +1,210 @@
+"""Actors: one actor per entity, kind, role, junk filters, ranking, and the briefing-level merge."""
+from __future__ import annotations
+
+import pytest
+
+from briefgen.aggregate import merge_actors
+from briefgen.extract import actors as actors_mod
+from briefgen.extract import aliases
+from briefgen.models import Actor, Extraction
+
+
+@pytest.fixture
+def index_of(nlp, make_article):
+    """Run actor extraction alone on paragraphs written here; returns (index, ranked actors)."""
+
+    def _run(*paragraphs: str, **kw):
+        a = make_article(*paragraphs, **kw)
+        idx = actors_mod.extract_actors(nlp(a.text), a)
+        return idx, actors_mod.rank_actors(idx, a, [])
+
+    return _run
+
+
+def forms(actor: Actor) -> set[str]:
+    return {actor.name, *actor.aliases}
+
+
+def holding(ranked: list[Actor], form: str) -> list[Actor]:
+    """Actors that have `form` as name or alias."""
+    return [a for a in ranked if form in forms(a)]
+
+
+def test_full_name_surname_and_courtesy_title_are_one_person(index_of):
+    idx, ranked = index_of(
+        "Finance Minister Anna Kowalczyk said on Tuesday that the budget would be cut.",
+        "Kowalczyk told reporters the plan was final. Mrs Kowalczyk later left for Brussels.",
+    )
+    (a,) = holding(ranked, "Anna Kowalczyk")
+    assert a.kind == "person"
+    assert "Kowalczyk" in a.aliases
+    assert a.mentions == 3
+    assert not [x for x in ranked if x.name.startswith("Mrs")]
+    assert a.role == "Finance Minister"
+
+
+def test_acronym_in_parentheses_and_by_initials(index_of):
+    _, ranked = index_of(
+        "The Northern Fishing Alliance (NFA) rejected the quota on Monday. The NFA said it would appeal.",
+        "The Baltic Rivers Commission met in Riga. The BRC has 12 members.",
+    )
+    (nfa,) = holding(ranked, "NFA")
+    assert nfa.name == "Northern Fishing Alliance"
+    (brc,) = holding(ranked, "BRC")
+    assert brc.name == "Baltic Rivers Commission"
+
+
+def test_shorter_contained_name_joins_the_full_one(index_of):
+    _, ranked = index_of(
+        "Leaders of the Popular Liberation Front met on Sunday.",
+        "The Liberation Front said it would not take part in the talks.",
+    )
+    assert len(holding(ranked, "Popular Liberation Front")) == 1
+    assert holding(ranked, "Liberation Front") == holding(ranked, "Popular Liberation Front")
+
+
+def test_leading_article_and_possessive_are_removed(index_of):
+    _, ranked = index_of("The European Commission's decision angered farmers. The European Commission defended it.")
+    (a,) = holding(ranked, "European Commission")
+    assert a.name == "European Commission"
+    assert not [f for f in forms(a) if f.startswith("The ") or f.endswith("'s")]
+    assert a.mentions == 2
+
+
+def test_demonym_and_capital_that_acts_are_the_country(index_of):
+    _, ranked = index_of(
+        "Norway announced new sanctions on Monday.",
+        "Norwegian officials said the measures were overdue, and Oslo said more would follow.",
+    )
+    (a,) = holding(ranked, "Norway")
+    assert {"Norwegian", "Oslo"} <= set(a.aliases)
+    assert a.kind == "place"
+
+
+def test_capital_named_only_as_a_venue_stays_a_city(index_of):
+    _, ranked = index_of("Delegates gathered at a conference in Lisbon on Friday to discuss shipping rules.")
+    (a,) = holding(ranked, "Lisbon")
+    assert a.name == "Lisbon"
+
+
+def test_a_people_without_their_country_is_a_group(index_of):
+    _, ranked = index_of("Thousands of Kurds marched on Sunday. Kurdish leaders called for calm.")
+    (a,) = holding(ranked, "Kurds")
+    assert a.kind == "group"
+
+
+def test_role_from_apposition_and_from_a_shared_plural_noun(index_of):
+    idx, ranked = index_of(
+        "Tomas Berg, the harbour master of the port, said the ships would wait.",
+        "The minister met the Swedish and Finnish trade ministers, Lars Ekdahl and Mika Virtanen, in Tallinn.",
+    )
+    assert holding(ranked, "Tomas Berg")[0].role.startswith("harbour master")
+    assert holding(ranked, "Lars Ekdahl")[0].role == "Swedish trade minister"
+    assert holding(ranked, "Mika Virtanen")[0].role == "Finnish trade minister"
+    assert "Tomas Berg" in idx.by_role("master")
+
+
+def test_role_of_an_organization_before_its_name(index_of):
+    _, ranked = index_of("According to the state news agency Xinhua, the talks ended without a deal.")
+    (a,) = holding(ranked, "Xinhua")
+    assert a.role == "state news agency"
+
+
+def test_no_junk_pronouns_contractions_numbers_or_credit_lines(index_of):
+    _, ranked = index_of(
+        "He said they don't know. It wasn't clear whether 12 of them would come.",
+        "Maria Lopez contributed to this report.",
+    )
+    names = {f.lower() for a in ranked for f in forms(a)}
+    assert not names & {"he", "they", "it", "n't", "12"}
+    assert "Maria Lopez" not in {a.name for a in ranked}
+
+
+def test_no_actor_spans_a_line_break(nlp, make_article):
+    a = make_article("Talks resume in Geneva", "Geneva Weekly", "Delegates from Chile arrived on Monday.")
+    idx = actors_mod.extract_actors(nlp(a.text), a)
+    assert all("\n" not in x.name and all("\n" not in f for f in x.aliases) for x in idx.actors.values())
+    text = a.text
+    assert all("\n" not in text[s:e] for s, e, _ in idx.mentions)
+
+
+def test_index_api_maps_offsets_and_forms(nlp, make_article):
+    a = make_article("Prime Minister Kofi Mensah met Ghana's opposition. Mensah said the meeting went well.")
+    idx = actors_mod.extract_actors(nlp(a.text), a)
+    start = a.text.index("Mensah said")
+    assert idx.name_at(start, start + 6) == "Kofi Mensah"
+    assert idx.names_in(0, len(a.text))[0] == "Kofi Mensah"
+    assert idx.lookup("Mensah") == "Kofi Mensah" == idx.resolve("the Kofi Mensah")
+    for s, e, name in idx.mentions:
+        assert name in idx.actors and a.text[s:e]
+
+
+def test_speaker_and_headline_outrank_a_place_named_as_a_setting(index_of):
+    _, ranked = index_of(
+        "In Valparaiso, the talks went on. Rain fell in Valparaiso. Boats stayed in Valparaiso.",
+        "Elena Ruiz, the union's leader, said the strike would continue.",
+        title="Union leader Ruiz vows to continue strike",
+    )
+    names = [a.name for a in ranked]
+    assert names.index("Elena Ruiz") < names.index("Valparaiso")
+
+
+def test_initials_and_suffix_helpers():
+    assert aliases.initials(["Palestine", "Liberation", "Organization"]) == "PLO"
+    assert aliases.initials(["Bank", "of", "England"]) == "BE"
+    assert aliases.is_acronym("U.N.") and not aliases.is_acronym("Nato")
+    assert aliases.same_person(["Esposito"], ["John", "L.", "Esposito"])
+    assert aliases.same_person(["John", "Esposito"], ["John", "L.", "Esposito"])
+    assert not aliases.same_person(["Jane", "Esposito"], ["John", "L.", "Esposito"])
+    assert aliases.place_of("Ukrainians") == ("Ukraine", "plural")
+
+
+def _ex(path: str, *actors: Actor) -> Extraction:
+    return Extraction(path=path, actors=list(actors))
+
+
+def test_merge_across_articles_by_surname_and_alias():
+    merged = merge_actors([
+        _ex("a.txt", Actor(name="Ines Duarte", kind="person", role="Health Minister", mentions=4, score=6.0),
+            Actor(name="World Food Programme", kind="organization", aliases=["WFP"], mentions=2, score=3.0)),
+        _ex("b.txt", Actor(name="Duarte", kind="person", mentions=2, score=3.0),
+            Actor(name="WFP", kind="organization", mentions=3, score=4.0)),
+    ])
+    (duarte,) = [a for a in merged if "Duarte" in forms(a)]
+    assert duarte.name == "Ines Duarte" and duarte.mentions == 6 and duarte.articles == ["a.txt", "b.txt"]
+    assert duarte.role == "Health Minister"
+    (wfp,) = [a for a in merged if "WFP" in forms(a)]
+    assert wfp.name == "World Food Programme" and wfp.mentions == 5
+    assert merged[0] is duarte  # the highest summed score, plus one for the second article
+
+
+def test_merge_keeps_two_people_who_share_a_surname_apart():
+    merged = merge_actors([
+        _ex("a.txt", Actor(name="Rosa Lind", kind="person", aliases=["Lind"], mentions=3, score=4.0)),
+        _ex("b.txt", Actor(name="Karl Lind", kind="person", aliases=["Lind"], mentions=2, score=2.0)),
+    ])
+    assert {a.name for a in merged} == {"Rosa Lind", "Karl Lind"}
+
+
+SEED_ACTORS = {
+    "Mikhail Bogdanov": "Bogdanov", "Mohammad Shtayyeh": "Shtayyeh", "Mousa Abu Marzouk": "Abu Marzouk",
+    "Ali Bagheri Kani": "Bagheri Kani", "Sergei Lavrov": "Lavrov", "Hamas": "Hamas",
+    "Palestinian Authority": "Palestinian Authority", "Palestinian Islamic Jihad": "PIJ",
+    "Palestine Liberation Organization": "PLO", "TASS": "TASS", "Russia": "Russia", "Iran": "Iran",
+    "Israel": "Israel", "Ukraine": "Ukraine",
+}
+
+
+def test_seed_key_actors_once_each_with_roles(nlp, seed_article):
+    idx = actors_mod.extract_actors(nlp(seed_article.text), seed_article)
+    top = merge_actors([_ex(seed_article.path, *actors_mod.rank_actors(idx, seed_article, []))])[:15]
+    for name, form in SEED_ACTORS.items():
+        hits = [a for a in top if form in forms(a) or name in forms(a)]
+        assert len(hits) == 1, (name, [a.name for a in top])
+    by_name = {a.name: a for a in top}
+    assert by_name["Mohammad Shtayyeh"].role == "Palestinian Authority Prime Minister"
+    assert by_name["Sergei Lavrov"].role == "Russian Foreign Minister"
+    assert by_name["Mousa Abu Marzouk"].role == "senior Hamas member"
+    assert by_name["Mikhail Bogdanov"].role == "Russian deputy foreign minister"
+    assert {"Moscow", "Russian"} <= set(by_name["Russia"].aliases)
+    assert by_name["Mikhail Bogdanov"].kind == "person"
