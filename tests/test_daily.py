@@ -64,8 +64,14 @@ def write_article(folder: Path, n: int, published: str | None = "Mar 4, 2024") -
 
 
 @pytest.fixture
-def daily(tmp_path, nlp):
+def daily(tmp_path, nlp, monkeypatch):
     """A daily config over three articles; `run(*flags)` builds through the CLI and returns (code, err, manifest)."""
+    import briefgen.cache
+
+    # The fingerprint hashes briefgen/extract/*.py; pin that part so an edit saved in the working tree while
+    # the test runs does not turn cache hits into misses. (EXTRACTION_VERSION and the model still count.)
+    code_hash = briefgen.cache._code_hash()
+    monkeypatch.setattr(briefgen.cache, "_code_hash", lambda: code_hash)
     articles = tmp_path / "articles"
     articles.mkdir()
     for n in range(3):
@@ -135,7 +141,12 @@ def test_a_renamed_article_is_reused_under_its_new_path(daily):
 
 def test_new_extraction_code_misses_the_cache(daily, monkeypatch):
     daily.run()
+    import briefgen.cache
     import briefgen.extract
+
+    monkeypatch.setattr(briefgen.cache, "_code_hash", lambda: "edited")
+    _, _, m = daily.run()
+    assert (m["counts"]["parsed"], m["counts"]["cached"]) == (3, 0)
 
     monkeypatch.setattr(briefgen.extract, "EXTRACTION_VERSION", briefgen.extract.EXTRACTION_VERSION + "-next")
     _, _, m = daily.run()
