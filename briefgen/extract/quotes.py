@@ -41,6 +41,7 @@ TITLE_CUES = {
 }
 _WORD = re.compile(r"[\w’']+")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_QUOTE_DEPS = ("ccomp", "dobj", "parataxis", "xcomp", "advcl", "conj", "pobj", "attr", "oprd", "npadvmod", "dep")
 _CONTINUATION = re.compile(r"\n\n\s*(?:''|[“\"«‘])")
 MIN_WORDS = 4  # fewer words inside marks are scare quotes or names, not quotations
 
@@ -172,8 +173,11 @@ class _Context:
             according = t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"
             if not according and not (t.lemma_.lower() in CUE_LEMMAS and t.pos_ in ("VERB", "AUX")):
                 continue
-            subject = _subject(t, mask)
-            linked = any(c.i in inner_set for c in t.children) or t.head.i in inner_set
+            subject = _subject(t, mask, self.pmap.index) or self._surface_subject(t, inner, left)
+            linked = any(c.i in inner_set and c.dep_ in _QUOTE_DEPS for c in t.children) or (
+                t.head.i in inner_set and t.dep_ in ("parataxis", "ccomp", "conj"))
+            if t.idx > span.end and _clause_between(doc, inner.end, t.i):
+                continue  # "“...,” when Clinton blasted him": a new clause, not the attribution
             # Nearest in characters to either mark; a verb linked by the parse to the quote first.
             dist = span.start - t.idx if t.idx < span.start else t.idx - span.end
             if not self._same_paragraph(t.idx, span):
@@ -182,6 +186,26 @@ class _Context:
             if best_key is None or key < best_key:
                 best, best_key = (t, subject), key
         return best if best else (None, None)
+
+    def _surface_subject(self, verb, inner, left: int):
+        """A name next to the cue when the parse gave it no subject: "“...,” Police Chief Ann Roe said"."""
+        doc, mask = self.doc, self.mask
+        if verb.i >= inner.end:
+            window = [t for t in doc[inner.end:verb.i] if not mask[t.idx]]
+            after = []
+            for t in doc[verb.i + 1: verb.i + 8]:
+                if t.is_punct or mask[t.idx]:
+                    break
+                after.append(t)
+            window = window or after
+        else:
+            window = [t for t in doc[left:verb.i] if not mask[t.idx]]
+        names = [t for t in window if t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")]
+        if not names:
+            return None
+        # The head of the last name run: "Chuck Jordan" -> "Jordan".
+        last = names[-1] if verb.i >= inner.end and window and window[0].i < verb.i else names[-1]
+        return last
 
     def _same_paragraph(self, offset: int, span: MarkedSpan) -> bool:
         p = self.pmap.index(offset)
@@ -200,7 +224,7 @@ class _Context:
         """For a partial quote with no cue: the subject of the sentence that embeds it."""
         for t in self.doc[left:right]:
             if t.dep_ == "ROOT" and not self.mask[t.idx]:
-                subj = _subject(t, self.mask)
+                subj = _subject(t, self.mask, self.pmap.index)
                 if subj is not None and subj.pos_ in ("PROPN", "PRON", "NOUN"):
                     return self.resolver.resolve(subj, par_start, paragraph)
         return None
@@ -243,10 +267,18 @@ class _Context:
         """Attribute one reported-speech clause."""
         text = self.body[start:end].rstrip(" ,;")
         paragraph = self.pmap.index(start)
-        subject = _subject(verb, self.mask)
+        subject = _subject(verb, self.mask, self.pmap.index)
         speaker = self.resolver.resolve(subject, self.par_starts.get(paragraph, 0), paragraph) if subject is not None else None
         self.resolver.record(verb.idx, speaker)
         return Quote(text=text, speaker=speaker, cue=cue_text, paragraph=paragraph, start=start, end=start + len(text))
+
+
+def _clause_between(doc, a: int, b: int) -> bool:
+    """Whether tokens a..b-1 open a new clause (a conjunction or another verb) before the cue."""
+    for t in doc[a:b]:
+        if t.pos_ in ("SCONJ", "VERB", "CCONJ") or t.lower_ in ("when", "while", "as", "after", "before"):
+            return True
+    return False
 
 
 def _token_at(doc, offset: int):
@@ -254,22 +286,28 @@ def _token_at(doc, offset: int):
     return span[0] if span is not None and len(span) else None
 
 
-def _subject(verb, mask: bytearray):
-    """The token that names who speaks through `verb`, outside quotation marks."""
+def _subject(verb, mask: bytearray, paragraph_of):
+    """The token that names who speaks through `verb`, outside quotation marks and in its paragraph."""
+    # The parser's sentences can run over a paragraph break; a subject across it is never the speaker.
+    par = paragraph_of(verb.idx)
+
+    def ok(tok) -> bool:
+        return not mask[tok.idx] and paragraph_of(tok.idx) == par
+
     if verb.lower_ == "according":
         for prep in verb.children:
             if prep.lower_ == "to":
                 for obj in prep.children:
-                    if obj.dep_ == "pobj" and not mask[obj.idx]:
+                    if obj.dep_ == "pobj" and ok(obj):
                         return obj
         nxt = verb.doc[verb.i + 2] if verb.i + 2 < len(verb.doc) else None
-        return nxt if nxt is not None and nxt.pos_ in ("PROPN", "PRON", "NOUN") and not mask[nxt.idx] else None
+        return nxt if nxt is not None and nxt.pos_ in ("PROPN", "PRON", "NOUN") and ok(nxt) else None
     v = verb
     for _ in range(3):  # "added, saying", "stood and said": the subject sits on a governing verb
         for c in v.children:
-            if c.dep_ in _SUBJECT_DEPS and not mask[c.idx]:
-                return c
-        if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("PROPN", "NOUN", "PRON") and v.head.i < v.i and not mask[v.head.idx]:
+            if c.dep_ in _SUBJECT_DEPS and ok(c):
+                return _not_a_date(c)
+        if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("PROPN", "NOUN", "PRON") and v.head.i < v.i and ok(v.head):
             return v.head
         if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
             v = v.head
@@ -277,6 +315,15 @@ def _subject(verb, mask: bytearray):
             break
     # Inversion the parser did not label: "“...,” said Martin Indyk".
     for c in verb.children:
-        if c.dep_ in ("dobj", "attr", "npadvmod", "dative", "oprd") and c.pos_ == "PROPN" and c.i > verb.i and not mask[c.idx]:
+        if c.dep_ in ("dobj", "attr", "npadvmod", "dative", "oprd") and c.pos_ == "PROPN" and c.i > verb.i and ok(c):
             return c
     return None
+
+
+def _not_a_date(tok):
+    """A subject parsed as "Monday" in "Chief Jordan said Monday": the name among its modifiers."""
+    if tok.ent_type_ in ("DATE", "TIME"):
+        for c in tok.children:
+            if c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME"):
+                return c
+    return tok
