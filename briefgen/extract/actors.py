@@ -32,7 +32,8 @@ SPEECH_LEMMAS = {"say", "tell", "note", "add", "claim", "state", "write", "ask",
 #: Nouns that make a person or country named before them into an organization ("the Abbas government").
 GOVERNMENT_NOUNS = {"government", "administration", "cabinet", "regime"}
 _QUOTED = re.compile(r"[“\"][^”\"\n]{3,}?[”\"]")
-_AFFIX = re.compile(r"^[a-z]+-")  # "inter-Palestinian", "anti-American": adjectives, not actors
+#: "inter-Palestinian", "anti-American" are adjectives, "D-Newport News" a party and home town: not actors
+_AFFIX = re.compile(r"^([a-z]+|[A-Z])-")
 
 
 @dataclass

@@ -71,14 +71,21 @@ def title_before(span, ent_tokens: set[int]):
 def apposition(span, ent_tokens: set[int]):
     """The apposition after a name ('Bogdanov, Russia's deputy foreign minister'), up to a comma or clause."""
     head = span.root
+    doc = span.doc
+    # the plain form only: "X, the Y" right after the name, Y a singular noun (the parser's other
+    # appositions, "Clinton ... registered voters", are too often wrong to show as a role)
+    if span.end >= len(doc) or doc[span.end].text != ",":
+        return None
     for child in head.rights:
-        if child.dep_ != "appos" or child.i < span.end or child.i in ent_tokens and child.ent_type_ == "PERSON":
+        if child.dep_ != "appos" or child.i < span.end or child.tag_ not in ("NN", "NNP") or child.pos_ != "NOUN":
+            continue
+        if child.left_edge.i != span.end + 1:
             continue
         tokens = []
         for t in child.subtree:
             if t.i < span.end:
                 continue
-            if (t.text in (",", ";", "(", "—", "–") or t.dep_ in ("relcl", "acl", "cc")) and t.i > child.i:
+            if (t.text in (",", ";", "(", "—", "–", "-", "--") or t.dep_ in ("relcl", "acl", "cc")) and t.i > child.i:
                 break
             if "\n" in t.whitespace_ and t.i < child.i:
                 return None
