@@ -39,6 +39,8 @@ class SpeakerResolver:
         # each with whether it can be a referent ("the Obama administration" does not name a person
         # one can call "he") and whether it is a clause subject (pronouns prefer subjects).
         self._mentions: list[tuple[int, str, bool, bool, int]] = []
+        self.role_words: dict[str, set[str]] = {
+            a.name: {w.strip(",.").lower() for w in (a.role or "").split()} for a in actors.actors.values()}
         for s, e, n in sorted(actors.mentions):
             if quoted_mask[s]:
                 continue
@@ -50,6 +52,13 @@ class SpeakerResolver:
                 head = root.head if root.dep_ == "appos" else root
                 subject = head.dep_ in ("nsubj", "nsubjpass")
             self._mentions.append((s, n, referent, subject, paragraph_of(s)))
+            if root is not None and self.kind(n) == "person":
+                # Title words written with the name ("Defence Minister Ilse Brandt", "Brandt, the
+                # minister"): what "the minister said" can later refer to.
+                words = self.role_words.setdefault(n, set())
+                for c in root.children:
+                    if c.dep_ in ("compound", "appos", "amod", "nmod"):
+                        words.update(t.lower_ for t in c.subtree if t.is_alpha and not (s <= t.idx < e))
         self._starts = [m[0] for m in self._mentions]
         self._by_lower = {}
         for a in actors.actors.values():
@@ -97,7 +106,7 @@ class SpeakerResolver:
         name = self.name_of_span(tok.idx, tok.idx + len(tok.text))
         if name:
             return name
-        if tok.pos_ == "PROPN":
+        if tok.pos_ == "PROPN" and not (tok.lower_ in PERSON_NOUNS and any(c.dep_ == "det" for c in tok.children)):
             # An appositive or compound may carry the name the index knows: "the agency, TASS".
             for t in phrase:
                 n = self.name_of_span(t.idx, t.idx + len(t.text))
@@ -163,11 +172,9 @@ class SpeakerResolver:
                 return max(found)[1]
         words = {lemma} | {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
         if lemma in PERSON_NOUNS or lemma not in DOCUMENT_NOUNS:
-            role_hits = [a.name for a in self.actors.actors.values()
-                         if a.role and lemma in {w.strip(",.").lower() for w in a.role.split()}]
+            role_hits = [n for n, ws in self.role_words.items() if lemma in ws or tok.lower_ in ws]
             if len(role_hits) > 1:
-                role_hits = [n for n in role_hits
-                             if words <= {w.strip(",.").lower() for w in (self.actors.actors[n].role or "").split()}] or role_hits[:1]
+                role_hits = [n for n in role_hits if words <= self.role_words[n]] or role_hits[:1]
             if role_hits:
                 return role_hits[0]
             # A name inside the phrase: "the Russian Foreign Ministry", "the Trump campaign".

@@ -1,0 +1,258 @@
+"""Quotes and statements: every attribution pattern, on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from briefgen.extract.quote_marks import find_quoted_spans
+
+
+def _quotes(ex):
+    return [(q.text, q.speaker) for q in ex.quotes]
+
+
+def _speaker_of(ex, start: str):
+    hits = [q for q in ex.quotes if q.text.startswith(start)]
+    assert hits, f"no quote starting {start!r} in {_quotes(ex)}"
+    return hits[0].speaker
+
+
+def _invariants(ex, article_text: str):
+    for q in ex.quotes + ex.statements:
+        assert 0 <= q.start < q.end <= len(article_text)
+        assert q.text.split()[0] in article_text[q.start:q.end]
+
+
+# -- quote then attribution -------------------------------------------------------------------
+
+def test_quote_then_surname_resolves_to_full_name(extract_text):
+    ex = extract_text(
+        "Finance Minister Greta Lindqvist met bankers in Oslo on Tuesday.",
+        "“We will not raise taxes on small firms this year,” Lindqvist said.",
+    )
+    assert _speaker_of(ex, "We will not raise taxes") == "Greta Lindqvist"
+    assert ex.quotes[0].cue == "said"
+
+
+def test_said_inversion_with_apposition(extract_text):
+    ex = extract_text(
+        "“The harbour will reopen once the storm damage is repaired,” said Tomas Varga, director of the port authority.",
+    )
+    assert _speaker_of(ex, "The harbour will reopen") == "Tomas Varga"
+
+
+# -- attribution then quote -------------------------------------------------------------------
+
+def test_colon_introduces_quote(extract_text):
+    ex = extract_text("Senator Helen Marsh told reporters: “The budget deal is dead until the spring session.”")
+    assert _speaker_of(ex, "The budget deal is dead") == "Helen Marsh"
+    assert ex.quotes[0].cue == "told"
+
+
+def test_noted_that_quote(extract_text):
+    ex = extract_text("Ambassador Pieter Claes noted that “the talks have moved faster than anyone expected.”")
+    assert _speaker_of(ex, "the talks have moved faster") == "Pieter Claes"
+
+
+def test_according_to_pronoun(extract_text):
+    ex = extract_text(
+        "General Amara Osei inspected the new barracks on Friday.",
+        "According to him, “The soldiers here will be ready for deployment by the end of summer.”",
+    )
+    q = ex.quotes[0]
+    assert q.speaker == "Amara Osei" and q.cue == "according to"
+
+
+def test_colon_at_end_of_previous_paragraph(extract_text):
+    ex = extract_text(
+        "Mayor Lucia Ferraro wrote in a letter to residents:",
+        "“The bridge will stay closed until the engineers say it is safe to cross.”",
+    )
+    assert _speaker_of(ex, "The bridge will stay closed") == "Lucia Ferraro"
+
+
+# -- attribution in the middle, continuation, several paragraphs --------------------------------
+
+def test_attribution_in_the_middle_serves_both_parts(extract_text):
+    ex = extract_text(
+        "Coach Daniel Okafor spoke after the final whistle.",
+        "“We played well in the first half,” he said, “but we lost our shape after the break.”",
+    )
+    assert _speaker_of(ex, "We played well") == "Daniel Okafor"
+    assert _speaker_of(ex, "but we lost our shape") == "Daniel Okafor"
+
+
+def test_continuation_quote_keeps_previous_speaker(extract_text):
+    ex = extract_text(
+        "“The river has never been this high in March,” hydrologist Ingrid Solberg said. "
+        "“We expect the water to keep rising for two more days.”",
+    )
+    assert _speaker_of(ex, "We expect the water") == "Ingrid Solberg"
+
+
+def test_quote_over_several_paragraphs(extract_text, make_article):
+    paragraphs = (
+        "Chancellor Maria Keller addressed parliament on Monday.",
+        "“We have to rebuild the railways before we build new motorways,” Keller said.",
+        "“The first lines will be in the east, where the trains are slowest.",
+        "“The rest will follow within ten years, whatever the cost turns out to be.”",
+        "The opposition walked out.",
+    )
+    ex = extract_text(*paragraphs)
+    multi = [q for q in ex.quotes if q.text.startswith("The first lines")]
+    assert len(multi) == 1
+    assert "whatever the cost" in multi[0].text and "\n" not in multi[0].text
+    assert multi[0].speaker == "Maria Keller"
+    assert not any("opposition walked out" in q.text for q in ex.quotes)
+    _invariants(ex, make_article(*paragraphs).text)
+
+
+# -- partial quotes ---------------------------------------------------------------------------
+
+def test_partial_quote_takes_the_sentence_speaker(extract_text):
+    ex = extract_text(
+        "The Daily Ledger reported that the governor skipped the hearing in order to "
+        "“keep the details of the settlement out of public view.”",
+    )
+    assert _speaker_of(ex, "keep the details of the settlement") == "Daily Ledger"
+
+
+def test_partial_quote_with_called(extract_text):
+    ex = extract_text("Senator Raymond Choi called the new tariff “a tax on every family in the country.”")
+    assert _speaker_of(ex, "a tax on every family") == "Raymond Choi"
+
+
+# -- mark styles and broken marks -----------------------------------------------------------------
+
+@pytest.mark.parametrize("opening,closing", [("“", "”"), ('"', '"'), ("''", "''")])
+def test_mark_styles(extract_text, opening, closing):
+    ex = extract_text(f"{opening}The new clinic will open its doors next month,{closing} Dr. Sofia Reyes said.")
+    assert _speaker_of(ex, "The new clinic will open") == "Sofia Reyes"
+
+
+def test_single_marks_inside_double_stay_inside(extract_text):
+    ex = extract_text(
+        "“People keep asking me ‘when will it end?’ and I have no answer for them,” nurse Hana Kim said.",
+    )
+    assert len(ex.quotes) == 1
+    assert "‘when will it end?’" in ex.quotes[0].text
+    assert ex.quotes[0].speaker == "Hana Kim"
+
+
+def test_unbalanced_mark_neither_crashes_nor_swallows(extract_text, make_article):
+    paragraphs = (
+        "“The factory will close in June, union leader Paolo Rossi said on Thursday.",
+        "Workers gathered outside the gates for a second day.",
+        "“We were told nothing about the plans,” said Mei Tanaka, a machinist.",
+    )
+    ex = extract_text(*paragraphs)
+    assert not any("Workers gathered" in q.text for q in ex.quotes)
+    assert _speaker_of(ex, "We were told nothing") == "Mei Tanaka"
+    _invariants(ex, make_article(*paragraphs).text)
+
+
+def test_stray_closing_mark_is_ignored(make_article):
+    article = make_article("The report” was late. “This is a complete quotation of five words,” she said.")
+    spans = find_quoted_spans(article)
+    assert [s.text for s in spans] == ["This is a complete quotation of five words,"]
+
+
+# -- not quotes ------------------------------------------------------------------------------------
+
+def test_scare_quotes_are_not_quotes(extract_text):
+    ex = extract_text("The so-called “peace dividend” never arrived, and the “reforms” stalled in committee.")
+    assert ex.quotes == []
+
+
+def test_titles_are_not_quotes(extract_text):
+    ex = extract_text(
+        "Her book “The Long Road Home From Kabul” sold well, and Operation “Northern Shield Rising Again” began in May.",
+    )
+    assert ex.quotes == []
+
+
+# -- speakers as descriptions, organizations, pronouns -----------------------------------------------
+
+def test_description_resolves_to_actor_with_that_role(extract_text):
+    ex = extract_text(
+        "Defence Minister Ilse Brandt, the minister in charge of procurement, visited the shipyard.",
+        "“Every frigate on this list will be delivered on time,” the minister said.",
+    )
+    assert _speaker_of(ex, "Every frigate on this list") == "Ilse Brandt"
+
+
+def test_organization_speaker_and_statement_noun(extract_text):
+    ex = extract_text(
+        "“The ceasefire must hold for the aid convoys to move,” Reuters said.",
+        "Oxfam issued a statement on Sunday. “Families in the camps have run out of clean water,” the statement said.",
+    )
+    assert _speaker_of(ex, "The ceasefire must hold") == "Reuters"
+    assert _speaker_of(ex, "Families in the camps") == "Oxfam"
+
+
+def test_pronoun_goes_to_the_latest_subject_not_an_earlier_speaker(extract_text):
+    ex = extract_text(
+        "“Prices will fall by autumn,” said Rafael Montes, an economist at the central bank.",
+        "Senator Joan Whitaker, who chairs the banking committee, was less sure.",
+        "“I have heard that promise every year since I was elected,” she said.",
+    )
+    assert _speaker_of(ex, "I have heard that promise") == "Joan Whitaker"
+
+
+def test_unknown_proper_name_is_kept(extract_text):
+    ex = extract_text("“The bakery will stay open all through the holidays,” Marisol said.")
+    assert _speaker_of(ex, "The bakery will stay open") == "Marisol"
+
+
+def test_dash_attribution_after_quote(extract_text):
+    ex = extract_text("“I waited four hours to vote and it was worth every minute.” ― Lucia Benitez")
+    assert _speaker_of(ex, "I waited four hours") == "Lucia Benitez"
+
+
+# -- reported speech -----------------------------------------------------------------------------------
+
+def test_reported_speech_is_a_statement(extract_text, make_article):
+    paragraphs = ("Foreign Minister Anton Weber said the summit would be held in Vienna in early May.",)
+    ex = extract_text(*paragraphs)
+    assert ex.quotes == []
+    st = ex.statements[0]
+    assert st.speaker == "Anton Weber" and st.cue == "said"
+    assert st.text.startswith("the summit would be held in Vienna")
+    _invariants(ex, make_article(*paragraphs).text)
+
+
+def test_according_to_statement(extract_text):
+    ex = extract_text("According to the Ministry of Health, more than 300 clinics reopened last week.")
+    st = ex.statements[0]
+    assert st.cue == "according to" and st.speaker == "Ministry of Health"
+    assert st.text.startswith("more than 300 clinics")
+
+
+# -- the seed ---------------------------------------------------------------------------------------
+
+def test_seed_has_seven_quotes_with_their_speakers(seed_extraction):
+    speakers = [q.speaker for q in seed_extraction.quotes if len(q.text.split()) >= 4]
+    assert len(speakers) == 7
+    assert speakers.count("TASS") == 2
+    assert speakers.count("Mikhail Bogdanov") == 4
+    assert any(q.speaker and "Pravda" in q.speaker and q.text.startswith("Bogdanov claimed") for q in seed_extraction.quotes)
+    assert any(s.speaker == "Mikhail Bogdanov" and "meeting would be held" in s.text for s in seed_extraction.statements)
+
+
+def test_quote_extraction_is_linear(nlp, make_article):
+    """Attribution looks only near each quote: 40 quoted paragraphs cost about 40 times one."""
+    import time
+
+    from briefgen.extract.actors import extract_actors
+    from briefgen.extract.quotes import extract_quotes
+
+    para = "“The committee will publish its findings before the end of the year,” Judge Aiko Mori said."
+    small, big = make_article(para), make_article(*([para] * 40))
+    docs = [(a, nlp(a.text)) for a in (small, big)]
+    times = []
+    for a, doc in docs:
+        index = extract_actors(doc, a)
+        t0 = time.perf_counter()
+        quotes, _ = extract_quotes(doc, a, index)
+        times.append(time.perf_counter() - t0)
+    assert len(quotes) == 40
+    assert times[1] < 40 * times[0] * 3 + 0.05
