@@ -10,7 +10,7 @@ TITLES = {"president", "senator", "sen.", "rep.", "representative", "gov.", "gov
           "lt.", "col.", "adm.", "admiral", "colonel", "captain", "capt.", "commander", "deputy", "vice",
           "speaker", "leader", "envoy", "emir", "ayatollah", "rabbi", "bishop", "cardinal", "director"}
 _STOP_POS = {"ADP", "VERB", "AUX", "PUNCT", "CCONJ", "SCONJ", "PRON", "NUM", "SPACE", "X", "INTJ"}
-_MAX_WORDS = 10
+_MAX_WORDS = 12
 
 
 def _strip(tokens: list) -> list:
@@ -27,8 +27,10 @@ def _text(tokens: list) -> str:
 
 
 def _useful(tokens: list, ent_tokens: set[int]) -> bool:
-    """A role needs a word outside any named entity (a bare 'Hamas' or 'Russian' is no role)."""
-    return bool(tokens) and any(t.i not in ent_tokens and t.is_alpha for t in tokens) and len(tokens) <= _MAX_WORDS
+    """A role needs a word outside any named entity (a bare 'Hamas' or 'Russian' is no role), and a
+    common word or a title: a capitalized word alone is more often a heading ('Analysis: ...')."""
+    return bool(tokens) and any(t.i not in ent_tokens and t.is_alpha for t in tokens) and len(tokens) <= _MAX_WORDS \
+        and any(t.is_lower or any(p.lower() in TITLES for p in t.text.split("-")) for t in tokens)
 
 
 def _fit(tokens: list, head) -> list:
@@ -37,12 +39,17 @@ def _fit(tokens: list, head) -> list:
         return tokens
     cuts = [n for n, t in enumerate(tokens) if t.head == head and t.pos_ == "ADP" and n <= _MAX_WORDS]
     later = [n for n in cuts[1:]]
-    return tokens[: later[-1]] if later else tokens[:_MAX_WORDS]
+    if later:
+        return tokens[: later[-1]]
+    cut = _MAX_WORDS
+    while cut < len(tokens) and tokens[cut].ent_iob_ == "I":
+        cut += 1  # never end a role inside a name
+    return tokens[:cut]
 
 
-def _headed(tokens: list) -> bool:
-    """A role ends in a noun ('member', 'Minister'), not an adjective ('centrist Polish')."""
-    return tokens[-1].pos_ in ("NOUN", "PROPN")
+def _headed(tokens: list, ent_tokens: set[int]) -> bool:
+    """A role ends in a noun ('member', 'Minister'), not an adjective or a name ('centrist Polish')."""
+    return tokens[-1].pos_ in ("NOUN", "PROPN") and tokens[-1].i not in ent_tokens
 
 
 def title_before(span, ent_tokens: set[int]):
@@ -65,7 +72,7 @@ def title_before(span, ent_tokens: set[int]):
     tokens = _strip(list(doc[start:span.start]))
     if tokens and all(t.lower_ in HONORIFICS for t in tokens):
         return None
-    return tokens if _useful(tokens, ent_tokens) and _headed(tokens) and head is not None else None
+    return tokens if _useful(tokens, ent_tokens) and _headed(tokens, ent_tokens) and head is not None else None
 
 
 def apposition(span, ent_tokens: set[int]):
