@@ -208,3 +208,11 @@ def test_seed_key_actors_once_each_with_roles(nlp, seed_article):
     assert by_name["Mikhail Bogdanov"].role == "Russian deputy foreign minister"
     assert {"Moscow", "Russian"} <= set(by_name["Russia"].aliases)
     assert by_name["Mikhail Bogdanov"].kind == "person"
+
+
+def test_lookup_takes_courtesy_titles_and_unused_surnames(nlp, make_article):
+    a = make_article("Deputy Mayor Petra Novak opened the bridge on Friday.")
+    idx = actors_mod.extract_actors(nlp(a.text), a)
+    assert idx.lookup("Ms. Novak") == "Petra Novak"
+    assert idx.lookup("Novak") == "Petra Novak"
+    assert idx.lookup("Smith") is None

@@ -93,7 +93,13 @@ class ActorIndex:
         t = text.strip()
         if t in self.actors:
             return t
-        return self._forms.get(aliases.key(_clean_text(t)))
+        k = aliases.key(_clean_text(t))
+        if k in self._forms:
+            return self._forms[k]
+        # a surname the text has not used alone yet: the one person whose name ends with it
+        people = [a.name for a in self.actors.values()
+                  if a.kind == "person" and aliases.is_token_suffix(k.split(), aliases.key(a.name).split())]
+        return people[0] if len(people) == 1 else None
 
     resolve = lookup
 
@@ -105,8 +111,9 @@ class ActorIndex:
 
 def _clean_text(t: str) -> str:
     t = t.strip()
-    if t.lower().startswith("the "):
-        t = t[4:]
+    first, _, rest = t.partition(" ")
+    if rest and (first.lower() == "the" or first.lower() in roles.HONORIFICS):
+        t = rest
     for suffix in ("’s", "'s", "’", "'"):
         if t.endswith(suffix):
             t = t[: -len(suffix)]
@@ -246,7 +253,7 @@ def _collect(doc, article: Article, pmap: ParagraphMap, skip: list[tuple[int, in
 def _parenthesized(doc, span) -> str | None:
     """An acronym introduced in parentheses right after a name: 'Palestine Liberation Organization (PLO)'."""
     i = span.end
-    if i + 2 < len(doc) + 1 and i + 2 <= len(doc) - 1 and doc[i].text == "(" and doc[i + 2].text == ")":
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
         if aliases.is_acronym(doc[i + 1].text):
             return doc[i + 1].text
     return None
@@ -344,13 +351,11 @@ def extract_actors(doc, article: Article) -> ActorIndex:
     by_initials: dict[str, list[str]] = {}
     for k in multi:
         by_initials.setdefault(aliases.initials(words[k]), []).append(k)
-    for k in multi + [k for k in first if place[k] and place[k][1] == "name"]:
-        pass
     for m, span in zip(mentions, spans):
         acr = _parenthesized(doc, span)
         if acr:
             ak = aliases.key(acr)
-            first.setdefault(ak, m.start + 10**6)
+            first.setdefault(ak, m.start + 1)  # just after its full name, so that one is first
             labels.setdefault(ak, {m.label: 0})
             words.setdefault(ak, [acr])
             surface.setdefault(ak, {acr: 0})
@@ -401,7 +406,7 @@ def extract_actors(doc, article: Article) -> ActorIndex:
                 label = max(((sum(labels[k].values()), label_of(k)) for k in ks))[1]
                 kind = LABEL_KIND[label]
         firsts = min(first[k] for k in ks)
-        actor = Actor(name=name, kind=kind, first_paragraph=pmap.index(firsts if firsts < 10**6 else firsts - 10**6))
+        actor = Actor(name=name, kind=kind, first_paragraph=pmap.index(firsts))
         for f in forms:
             if f != name and f not in actor.aliases:
                 actor.aliases.append(f)
