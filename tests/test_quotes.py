@@ -256,3 +256,20 @@ def test_quote_extraction_is_linear(nlp, make_article):
         times.append(time.perf_counter() - t0)
     assert len(quotes) == 40
     assert times[1] < 40 * times[0] * 3 + 0.05
+
+
+def test_standalone_quote_belongs_to_the_previous_sentence_subject(extract_text):
+    ex = extract_text(
+        "Professor Nadia Haddad, who studied the drought for a decade, once summed up the problem with a proverb.",
+        "“A well is only missed when it runs dry, and by then it is far too late.”",
+    )
+    assert _speaker_of(ex, "A well is only missed") == "Nadia Haddad"
+
+
+def test_signed_quotes_in_a_list(extract_text):
+    ex = extract_text(
+        "“The line at the polling station went around the block twice.” ― Omar Velasquez\n"
+        "“Nobody I spoke to had made up their mind before tonight.” ― Brenda Castillo",
+    )
+    assert _speaker_of(ex, "The line at the polling") == "Omar Velasquez"
+    assert _speaker_of(ex, "Nobody I spoke to") == "Brenda Castillo"

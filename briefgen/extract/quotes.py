@@ -109,16 +109,19 @@ class _Context:
         paragraph = self.pmap.index(span.start)
         par_start = self.par_starts.get(paragraph, 0)
         left, right = self._frame(span, inner)
-        cue, subject = self._cue(span, inner, left, right)
+        signed = self._dash_signature(span)
+        cue, subject = (None, None) if signed is not None else self._cue(span, inner, left, right)
         speaker, cue_text = None, None
-        if cue is not None:
+        if signed is not None:
+            speaker = self.resolver.resolve(signed, par_start, paragraph)
+        elif cue is not None:
             cue_text = "according to" if cue.lower_ == "according" else cue.text
             if subject is not None:
                 speaker = self.resolver.resolve(subject, par_start, paragraph)
         elif self._is_continuation(span, left, right, paragraph):
             speaker = self.last.speaker
-        elif subject is None:
-            speaker = self._sentence_subject(left, right, par_start, paragraph)
+        else:
+            speaker = self._sentence_subject(left, right, par_start, paragraph) or self._previous_subject(left, paragraph)
         text = _CONTINUATION.sub(" ", span.text).strip()
         q = Quote(text=text, speaker=speaker, cue=cue_text, paragraph=paragraph, start=span.start, end=span.end)
         self.last = q
@@ -219,6 +222,46 @@ class _Context:
             if not self.mask[t.idx] and t.is_alpha:
                 return False
         return True
+
+    def _dash_signature(self, span: MarkedSpan):
+        """The name signing a quote after a dash on the same line: "“...” ― Ana Ruiz"."""
+        body = self.body
+        j = span.end + 1
+        while j < len(body) and body[j] in " \t":
+            j += 1
+        if j >= len(body) or body[j] not in "―—–-":
+            return None
+        j += 1
+        while j < len(body) and body[j] == " ":
+            j += 1
+        tok = _token_at(self.doc, j) if j < len(body) and body[j].isupper() else None
+        if tok is None or tok.pos_ != "PROPN":
+            return None
+        # The last word of the name run, where the index's mention (and the parse's head) ends.
+        k = tok.i
+        while k + 1 < len(self.doc) and self.doc[k + 1].pos_ == "PROPN" and "\n" not in self.doc[k].whitespace_:
+            k += 1
+        return self.doc[k]
+
+    def _previous_subject(self, left: int, paragraph: int) -> str | None:
+        """For a quote standing alone: the subject of the sentence just before it, as a reader reads it."""
+        if left == 0:
+            return None
+        k = left - 1
+        while k > 0 and (self.doc[k].is_space or self.doc[k].is_punct):
+            k -= 1
+        tok = self.doc[k]
+        p = self.pmap.index(tok.idx)
+        if paragraph - p > 1 or self.mask[tok.idx]:
+            return None
+        for t in tok.sent:
+            if t.dep_ == "ROOT" and self.pmap.index(t.idx) == p:
+                subj = _subject(t, self.mask, self.pmap.index)
+                if subj is not None and (subj.pos_ in ("PROPN", "PRON") or self.resolver.name_of_span(subj.idx, subj.idx + len(subj.text))):
+                    name = self.resolver.resolve(subj, self.par_starts.get(p, 0), p)
+                    if name and self.resolver.kind(name) in ("person", None):
+                        return name
+        return None
 
     def _sentence_subject(self, left: int, right: int, par_start: int, paragraph: int) -> str | None:
         """For a partial quote with no cue: the subject of the sentence that embeds it."""
