@@ -216,3 +216,9 @@ def test_lookup_takes_courtesy_titles_and_unused_surnames(nlp, make_article):
     assert idx.lookup("Ms. Novak") == "Petra Novak"
     assert idx.lookup("Novak") == "Petra Novak"
     assert idx.lookup("Smith") is None
+
+
+def test_a_place_label_that_speaks_is_a_body_or_person(index_of):
+    _, ranked = index_of("Lake Chad Basin Commission said the water was low.")
+    (a,) = holding(ranked, "Lake Chad Basin Commission")
+    assert a.kind == "organization"

@@ -459,6 +459,12 @@ def extract_actors(doc, article: Article) -> ActorIndex:
         index.actors[name].mentions += 1
         index.first_offset.setdefault(name, s)
     index.weights = weights
+    # the model's label is a hint: a "place" that speaks is a person (a two- or three-word name) or a body
+    for name in index.speakers:
+        a = index.actors[name]
+        if a.kind == "place" and not aliases.place_of(a.name):
+            w = a.name.split()
+            a.kind = "person" if 2 <= len(w) <= 3 and all(x[:1].isupper() for x in w) else "organization"
 
     # roles: titles before a name, appositions after it, or the noun a name is apposed to
     role_tokens: set[int] = set()
