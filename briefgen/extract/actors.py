@@ -515,7 +515,7 @@ def rank_actors(index: ActorIndex, article: Article, quotes: list[Quote]) -> lis
 
     The weights are in units of one mention: being quoted counts as two, a headline
     mention 1.5, a first mention in the lead 1.5 falling to 0 at the end (news puts
-    what matters first), a role 1, a full personal name, an organization or a country
+    what matters first), a role 1.5, a full personal name, an organization or a country
     0.5 (they act; towns and regions are mostly settings), each other form the text
     uses for it 0.5 up to 1 (writers coin short forms for what they keep returning to).
     """
@@ -532,5 +532,5 @@ def rank_actors(index: ActorIndex, article: Article, quotes: list[Quote]) -> lis
         forms = len({aliases.key(f) for f in a.aliases} - {aliases.key(a.name)})
         a.score = round(
             w + (2.0 if a.quoted else 0.0) + (1.5 if in_title else 0.0) + 1.5 * position
-            + (1.0 if a.role else 0.0) + (0.5 if agent_kind else 0.0) + min(1.0, 0.5 * forms), 3)
+            + (1.5 if a.role else 0.0) + (0.5 if agent_kind else 0.0) + min(1.0, 0.5 * forms), 3)
     return sorted(index.actors.values(), key=lambda a: (-a.score, a.first_paragraph or 0, a.name))
