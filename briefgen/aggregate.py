@@ -5,7 +5,7 @@ import re
 from datetime import date, datetime
 
 from briefgen.config import Config
-from briefgen.models import Actor, ActorLink, Briefing, Extraction, Skipped, Source, Summary
+from briefgen.models import Actor, ActorLink, Briefing, Event, Extraction, Skipped, Source, Summary
 
 
 def number_sources(extractions: list[Extraction], accessed: date) -> list[Source]:
@@ -203,6 +203,26 @@ def _overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
+def merge_timeline(extractions: list[Extraction], briefing_date: date, limit: int) -> list[Event]:
+    """Events of all articles, one per happening, sorted by date; upcoming relative to the briefing date."""
+    today = briefing_date.isoformat()
+    kept: list[Event] = []
+    for ev in sorted((ev for e in extractions for ev in e.events), key=lambda ev: (ev.sort_key, ev.source or "", ev.paragraph)):
+        words = _content_words(ev.text)
+        # the same date told in near-identical words (by several outlets, or twice in one story) is one event
+        if any(k.date == ev.date and _overlap(words, _content_words(k.text)) >= 0.6 for k in kept):
+            continue
+        end = ev.end_key or ev.sort_key
+        upcoming = ev.sort_key > today or (ev.future and end >= today)
+        kept.append(ev.model_copy(update={"upcoming": upcoming}))
+    if len(kept) > limit:
+        # keep what is scheduled, then the most precise and most recent dates
+        rank = sorted(kept, key=lambda ev: (not ev.upcoming, -len(ev.date.split("/")[0]), ev.sort_key), reverse=False)
+        chosen = {id(ev) for ev in rank[:limit]}
+        kept = [ev for ev in kept if id(ev) in chosen]
+    return kept
+
+
 def shorten(text: str, max_words: int = 40) -> tuple[str, bool]:
     """The sentence, or its opening clauses up to a comma or semicolon when it is longer than max_words, with an ellipsis."""
     words = text.split()
@@ -226,16 +246,14 @@ def aggregate(extractions: list[Extraction], config: Config, *, now: datetime, s
     used: set[str] = set()
     bottom = pick_summaries(extractions, sources, lim.bottom_line, used, bottom_line=True)
     points = pick_summaries(extractions, sources, lim.key_points, used)
-    timeline = sorted((ev for e in extractions for ev in e.events), key=lambda ev: (ev.sort_key, ev.source or "", ev.paragraph))
-    for ev in timeline:
-        ev.upcoming = ev.sort_key > briefing_date.isoformat() or ev.upcoming
+    timeline = merge_timeline(extractions, briefing_date, lim.timeline)
     quotes = [q.model_copy(update={"source": e.path}) for e in extractions for q in e.quotes if len(q.text.split()) >= 4]
     return Briefing(
         title=config.title, organization=config.organization, author=config.author, recipient=config.recipient,
         banner=config.banner, edition=config.edition, date=briefing_date, generated_at=now, timezone=config.timezone,
         bottom_line=bottom, key_points=points,
         actors=merge_actors(extractions)[: lim.actors],
-        timeline=timeline[: lim.timeline],
+        timeline=timeline,
         quotes=quotes[: lim.quotes],
         statements=[q.model_copy(update={"source": e.path}) for e in extractions for q in e.statements][: lim.quotes],
         open_questions=once([q for e in extractions for q in e.open_questions])[: lim.open_questions],

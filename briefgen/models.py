@@ -95,6 +95,8 @@ class Event(_Model):
 
     date: str = Field(description="ISO 8601 value of the date (day, month, range ...).")
     sort_key: str = Field(description="First calendar day of the date, YYYY-MM-DD, for ordering.")
+    end_key: Optional[str] = Field(default=None, description="Last calendar day of the date, YYYY-MM-DD.")
+    future: bool = Field(default=False, description="Told in the future tense (scheduled, expected).")
     text: str = Field(description="Short description in the article's words.")
     date_text: str = Field(description="The date expression as written.")
     actors: list[str] = Field(default_factory=list, description="Canonical names of actors in the clause.")

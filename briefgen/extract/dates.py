@@ -27,7 +27,7 @@ def verb_tense(verb, depth: int = 0) -> str | None:
     if any(k.lower_ == "to" for k in aux) or verb.tag_ == "VB":
         # an infinitive takes its time from the verb it completes: "decided to admit in March" is ahead
         head = verb.head
-        if head is verb or depth > 3 or head.pos_ not in ("VERB", "AUX"):
+        if head.i == verb.i or depth > 3 or head.pos_ not in ("VERB", "AUX"):
             return None
         if head.lemma_ in _PLAN_VERBS:
             return "past" if any(k.lower_ in ("had", "'d") for k in head.children) else "future"
@@ -58,9 +58,10 @@ def governing_tense(doc, start: int, end: int) -> str | None:
         seen += 1
         if tok.pos_ in ("VERB", "AUX"):
             return verb_tense(tok)
-        if tok.pos_ not in _PASSABLE and tok not in span and tok.lower_ not in _TIME_NOUNS:
-            return None
-        if tok.head is tok:
+        if tok.pos_ not in _PASSABLE and tok not in span and tok.lower_ not in _TIME_NOUNS and \
+                not (tok.dep_ == "pobj" and tok.pos_ == "NOUN" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX")):
+            return None  # a date of a noun phrase ("the 1990 law") does not take the verb's tense
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
     return None

@@ -1,38 +1,135 @@
 """Events: the clause that carries each calendar date, with its actors."""
 from __future__ import annotations
 
+import calendar
 import re
 
 from briefgen.extract.actors import ActorIndex
+from briefgen.extract.dates import governing_tense
 from briefgen.models import Article, DateMention, Event
 
-_FIRST_DAY = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+_DAY = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
+_QUARTER = re.compile(r"^(\d{4})-([QH])([1-4])$")
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 12)}
+#: Clauses of their own that a date's clause leaves out when the date is not in them.
+_SIDE_CLAUSES = {"conj", "cc", "parataxis", "advcl", "relcl", "punct", "appos"}
+MAX_WORDS = 35
+
+
+def bounds(value: str) -> tuple[str, str] | None:
+    """First and last calendar day of an ISO value (day, month, year, week, weekend, quarter, season, range)."""
+    from datetime import date
+
+    if not value or value.startswith("P"):
+        return None
+    if "/" in value:
+        a, b = bounds(value.split("/", 1)[0]), bounds(value.split("/", 1)[1])
+        return (a[0], b[1]) if a and b else None
+    try:
+        if m := _DAY.match(value):
+            y, mo, d = int(m.group(1)), m.group(2), m.group(3)
+            if d:
+                return value, value
+            if mo:
+                last = calendar.monthrange(y, int(mo))[1]
+                return f"{y:04d}-{mo}-01", f"{y:04d}-{mo}-{last:02d}"
+            return f"{y:04d}-01-01", f"{y:04d}-12-31"
+        if m := _WEEK.match(value):
+            y, w = int(m.group(1)), int(m.group(2))
+            first = date.fromisocalendar(y, w, 6 if m.group(3) else 1)
+            return first.isoformat(), date.fromisocalendar(y, w, 7).isoformat()
+        if m := _QUARTER.match(value):
+            y, n = int(m.group(1)), int(m.group(3))
+            months = 3 if m.group(2) == "Q" else 6
+            a, b = (n - 1) * months + 1, n * months
+            return f"{y:04d}-{a:02d}-01", f"{y:04d}-{b:02d}-{calendar.monthrange(y, b)[1]:02d}"
+        if m := re.match(r"^(\d{4})-(SP|SU|FA|WI)$", value):
+            y = int(m.group(1))
+            a, b = _SEASON_MONTHS[m.group(2)]
+            return f"{y:04d}-{a:02d}-01", f"{y:04d}-{b:02d}-{calendar.monthrange(y, b)[1]:02d}"
+    except ValueError:
+        return None
+    return None
 
 
 def sort_key(value: str) -> str | None:
     """First calendar day of an ISO value, for ordering ('2024-02' -> '2024-02-01')."""
-    m = _FIRST_DAY.match(value or "")
-    if not m:
-        return None
-    y, mo, d = m.group(1), m.group(2) or "01", m.group(3) or "01"
-    return f"{y}-{mo}-{d}"
+    b = bounds(value or "")
+    return b[0] if b else None
+
+
+def clause_span(doc, start: int, end: int) -> tuple[int, int, int, int]:
+    """(clause start, clause end, sentence start, sentence end) of the clause that carries a date."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    sent = span.sent
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.head in sent:
+        verb = verb.head
+    # an infinitive or a short clause is told with the verb it completes: "invited factions to meet in February"
+    while verb.dep_ in ("xcomp", "acl", "advcl", "conj", "pcomp") and verb.head.i != verb.i and \
+            (verb.dep_ == "xcomp" or len(list(verb.subtree)) < 10):
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return sent.start_char, sent.end_char, sent.start_char, sent.end_char
+    lo, hi = verb.left_edge.i, verb.right_edge.i
+    for child in verb.children:
+        if child.dep_ not in _SIDE_CLAUSES:
+            continue
+        c_lo, c_hi = child.left_edge.i, child.right_edge.i
+        if c_lo <= span.start and span.end - 1 <= c_hi:
+            continue  # the date is inside: keep it
+        if c_lo > verb.i and c_hi >= hi:
+            hi = c_lo - 1  # a trailing clause of its own
+        elif c_hi < verb.i and c_lo <= lo:
+            lo = c_hi + 1
+    while lo < hi and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
+        lo += 1
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    if hi - lo < 4:
+        return sent.start_char, sent.end_char, sent.start_char, sent.end_char
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text), sent.start_char, sent.end_char
+
+
+def describe(text: str, start: int, end: int, s_start: int, s_end: int, date_start: int) -> str:
+    """The clause in the article's words, an ellipsis where the sentence goes on, at most MAX_WORDS words."""
+    clause = text[start:end].strip()
+    words = clause.split()
+    if len(words) > MAX_WORDS:
+        # keep the words around the date
+        before = len(text[start:date_start].split())
+        first = max(0, min(before - MAX_WORDS // 3, len(words) - MAX_WORDS))
+        cut = " ".join(words[first:first + MAX_WORDS])
+        clause = ("… " if first else "") + cut + " …"
+        return clause.replace("\n", " ")
+    body = text[s_start:s_end].rstrip().rstrip(".!?”\"'’")
+    lead = "… " if text[s_start:start].strip(" “\"‘'") else ""
+    tail = " …" if text[end:s_start + len(body)].strip(" ,;:.”\"’'") else ""
+    out = lead + clause.rstrip(",;:") + tail
+    return re.sub(r"\s+", " ", out)
 
 
 def extract_events(doc, article: Article, dates: list[DateMention], actors: ActorIndex) -> list[Event]:
-    """One event per dated sentence: the sentence is the description for now."""
-    events = []
+    """One event per calendar date of an article: the clause that tells it best, its actors, future or past."""
+    best: dict[tuple, tuple[tuple, Event]] = {}
+    pub = article.published.isoformat() if article.published else None
     for dm in dates:
-        key = sort_key(dm.value or "")
-        if not key or (dm.value or "").startswith("P"):
+        b = bounds(dm.value or "")
+        if not b or doc.char_span(dm.start, dm.end, alignment_mode="expand") is None:
             continue
-        span = doc.char_span(dm.start, dm.end, alignment_mode="expand")
-        if span is None:
-            continue
-        sent = span.sent
-        upcoming = bool(article.published and key > article.published.isoformat())
-        events.append(Event(
-            date=dm.value, sort_key=key, text=sent.text.strip(), date_text=dm.text,
-            actors=actors.names_in(sent.start_char, sent.end_char), upcoming=upcoming,
+        start, end, s_start, s_end = clause_span(doc, dm.start, dm.end)
+        future = governing_tense(doc, dm.start, dm.end) == "future"
+        upcoming = bool(pub and (b[0] > pub or (future and b[1] >= pub)))
+        names = actors.names_in(start, end)
+        ev = Event(
+            date=dm.value, sort_key=b[0], end_key=b[1], text=describe(doc.text, start, end, s_start, s_end, dm.start),
+            date_text=dm.text, actors=names, upcoming=upcoming, future=future,
             paragraph=dm.paragraph, source=article.path,
-        ))
-    return events
+        )
+        # a date is told several times: keep the telling with a plain date and the most actors, the earliest on a tie
+        rank = (dm.mod not in ("after", "before"), len(names), -dm.start)
+        key = (dm.value, dm.mod if dm.mod in ("early", "mid", "late") else None)  # early and late February differ
+        if key not in best or rank > best[key][0]:
+            best[key] = (rank, ev)
+    return sorted((ev for _, ev in best.values()), key=lambda ev: (ev.sort_key, ev.paragraph))
