@@ -363,3 +363,11 @@ def test_sigterm_during_a_run_leaves_the_outputs_and_says_interrupted(daily, mon
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # the run put the default back
     monkeypatch.undo()
     assert daily.run()[0] == 0 and not stale.exists()
+
+
+def test_a_bad_window_is_a_config_error_with_its_line(daily, capsys):
+    text = daily.config.read_text()
+    assert "window: 48h" in text
+    daily.config.write_text(text.replace("window: 48h", "window: tomorrow"))
+    code, err, _ = daily.run(capsys=capsys)
+    assert code == 2 and "window" in err and str(daily.config) in err
