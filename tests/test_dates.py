@@ -1,0 +1,138 @@
+"""Dates: every pattern and resolution rule on sentences written for these tests."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from briefgen.extract.timex_normalize import duration, resolve_day, resolve_month, resolve_weekday
+
+
+@pytest.fixture
+def dates_of(nlp, make_article):
+    """{text: value} of the dates in one paragraph published on a given day."""
+    from briefgen.extract.dates import extract_dates
+
+    def _run(text: str, published: str | None = "2024-02-19"):  # a Monday
+        a = make_article(text, published=published)
+        return {d.text: d.value for d in extract_dates(nlp(a.text), a)}
+
+    return _run
+
+
+@pytest.mark.parametrize("text, expr, value", [
+    # absolute days, with and without year, both orders
+    ("The treaty was signed on March 3, 2011, in Lisbon.", "March 3, 2011", "2011-03-03"),
+    ("The accord was signed on 14 June 2019 in Oslo.", "14 June 2019", "2019-06-14"),
+    ("Talks resumed Friday, Jan. 12, after a pause.", "Friday, Jan. 12", "2024-01-12"),
+    ("The report is dated 2023-11-05 in the archive.", "2023-11-05", "2023-11-05"),
+    ("The filing was stamped 7/4/2016 by the clerk.", "7/4/2016", "2016-07-04"),
+    # month and year
+    ("The plant closed in September 2015 for repairs.", "September 2015", "2015-09"),
+    # a month without a year, by the sentence's tense
+    ("The minister visited Cairo in November.", "November", "2023-11"),
+    ("The minister will visit Cairo in November.", "November", "2024-11"),
+    ("The envoy arrived in January and left soon after.", "January", "2024-01"),
+    ("Elections are scheduled for June, officials said.", "June", "2024-06"),
+    # day without year: tense and nearness
+    ("Rebels seized the town on December 28.", "December 28", "2023-12-28"),
+    ("The summit will open on March 12 in Geneva.", "March 12", "2024-03-12"),
+    # weekdays
+    ("The senator resigned on Thursday.", "Thursday", "2024-02-15"),
+    ("The senator will resign on Thursday.", "Thursday", "2024-02-22"),
+    ("The union said Monday that it would strike.", "Monday", "2024-02-19"),
+    ("The vote happened last Monday in the capital.", "last Monday", "2024-02-12"),
+    ("The council meets next Tuesday to decide.", "next Tuesday", "2024-02-20"),
+    ("Protesters gathered Saturday night outside the palace.", "Saturday night", "2024-02-17"),
+    # deictic days and units
+    ("The shipment arrived yesterday at the port.", "yesterday", "2024-02-18"),
+    ("The court rules today on the appeal.", "today", "2024-02-19"),
+    ("The court will rule tomorrow on the appeal.", "tomorrow", "2024-02-20"),
+    ("The ceasefire collapsed last week near the border.", "last week", "2024-W07"),
+    ("Ministers meet next week in Brussels.", "next week", "2024-W09"),
+    ("Prices rose sharply last month across the region.", "last month", "2024-01"),
+    ("The company will list its shares next month.", "next month", "2024-03"),
+    ("Output has fallen this year in most sectors.", "this year", "2024"),
+    ("Inflation peaked last year in most economies.", "last year", "2023"),
+    ("A deal is possible next year, analysts say.", "next year", "2025"),
+    ("The mayor was elected earlier this month by a wide margin.", "earlier this month", "2024-02"),
+    # weekends
+    ("Fighting intensified over the weekend in the north.", "over the weekend", "2024-W07-WE"),
+    ("Fans will gather this weekend for the final.", "this weekend", "2024-W08-WE"),
+    # ago
+    ("The dam was built three years ago with foreign loans.", "three years ago", "2021"),
+    ("The firm was founded two months ago in a garage.", "two months ago", "2023-12"),
+    ("The bridge opened a decade ago after long delays.", "a decade ago", "2014"),
+    # decades, years, ranges
+    ("Growth was rapid in the 1980s across Asia.", "the 1980s", "1980/1989"),
+    ("Reforms stalled in the mid-1970s, he wrote.", "the mid-1970s", "1970/1979"),
+    ("The republic was founded in 1918 after the war.", "1918", "1918"),
+    ("The deficit widened during the 2015-2016 downturn.", "2015-2016", "2015/2016"),
+    ("The crisis of 2011-12 hit exports hard.", "2011-12", "2011/2012"),
+    ("Spending will rise from 2026 to 2030, the plan says.", "from 2026 to 2030", "2026/2030"),
+    ("Talks will run from April 3 to April 5-6 in Vienna.", "April 3 to April 5-6", "2024-04-03/2024-04-06"),
+    ("The festival runs May 10-12 this year.", "May 10-12", "2024-05-10/2024-05-12"),
+    ("Voting lasts from March 4 until March 6 or March 7, officials said.", "March 4 until March 6 or March 7", "2024-03-04/2024-03-07"),
+    # quarters, seasons, holidays, edges
+    ("Sales fell in the third quarter of 2022.", "the third quarter of 2022", "2022-Q3"),
+    ("Sales fell in the first quarter, the firm said.", "the first quarter", "2024-Q1"),
+    ("The road will be finished by the end of 2027.", "the end of 2027", "2027"),
+    ("The law took effect on Christmas Day 2020.", "Christmas Day 2020", "2020-12-25"),
+    ("Troops withdrew in the summer of 2021.", "summer of 2021", "2021-SU"),
+    ("The war has changed the region since the post-9/11 era began.", "post-9/11", "2001-09-11"),
+])
+def test_expression_and_value(dates_of, text, expr, value):
+    found = dates_of(text)
+    assert expr in found, found
+    assert found[expr] == value
+
+
+def test_mod_from_early_mid_late(nlp, make_article):
+    from briefgen.extract.dates import extract_dates
+
+    a = make_article("Shipments resumed in late March and slowed in mid-April.", published="2024-05-02")
+    got = {d.text: (d.value, d.mod) for d in extract_dates(nlp(a.text), a)}
+    assert got["late March"] == ("2024-03", "late")
+    assert got["mid-April"] == ("2024-04", "mid")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("You may leave whenever you like.", "may"),
+    ("Thousands will march through the city.", "march"),
+    ("Prices fall when demand weakens.", "fall"),
+    ("The company employs 2000 workers at the site.", "2000"),
+    ("He paid $1999 for the ticket.", "1999"),
+])
+def test_words_that_are_not_dates(dates_of, text, word):
+    assert not any(word in k for k, v in dates_of(text).items() if v)
+
+
+def test_durations_get_no_calendar_value(dates_of):
+    found = dates_of("The siege lasted two months before the city fell.")
+    assert found.get("two months") in (None, "P2M")
+
+
+def test_no_publication_date_keeps_absolute_dates(dates_of):
+    found = dates_of("The port reopened on May 4, 2019, and again on Friday.", published=None)
+    assert found["May 4, 2019"] == "2019-05-04"
+    assert found["Friday"] is None
+
+
+def test_paragraph_and_offsets(nlp, make_article):
+    from briefgen.extract.dates import extract_dates
+
+    a = make_article("No dates here.", "The vote was held on 2 May 2022.")
+    d = next(d for d in extract_dates(nlp(a.text), a) if d.value)
+    assert d.paragraph == 2
+    assert a.text[d.start:d.end] == "2 May 2022"
+
+
+def test_resolvers_directly():
+    pub = date(2024, 2, 16)  # a Friday
+    assert resolve_weekday(4, pub, "past") == pub  # "said Friday" in a Friday story is that day
+    assert resolve_weekday(4, pub, None, "last") == date(2024, 2, 9)
+    assert resolve_month(10, pub, "past") == (2023, 10)
+    assert resolve_month(10, pub, "future") == (2024, 10)
+    assert resolve_day(2, 29, pub, None) == date(2024, 2, 29)
+    assert duration("three weeks") == "P3W"
+    assert duration("the meeting") is None
