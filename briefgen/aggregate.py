@@ -21,8 +21,8 @@ def merge_actors(extractions: list[Extraction]) -> list[Actor]:
     """Merge actors across articles: same name or alias, or a person's surname form; rank by summed score.
 
     A bare surname alias ("Bhutto") may belong to several people, so a person joins another
-    only by canonical name or when one name ends with the other word for word. Each further
-    article that names an actor adds 1 to its score: what several outlets report matters more.
+    only by canonical name or when one name ends with the other word for word. Scores add up,
+    so what several articles report ranks higher.
     """
     def norm(name: str) -> str:
         n = re.sub(r"[.’']", "", name).lower().strip()
@@ -56,7 +56,7 @@ def merge_actors(extractions: list[Extraction]) -> list[Actor]:
                     m.aliases.append(m.name)
                     m.name = a.name
                 m.mentions += a.mentions
-                m.score += a.score + (0.0 if e.path in m.articles else 1.0)
+                m.score += a.score
                 m.quoted = m.quoted or a.quoted
                 m.role = m.role or a.role
                 firsts = [x for x in (m.first_paragraph, a.first_paragraph) if x is not None]

@@ -175,7 +175,7 @@ def test_merge_across_articles_by_surname_and_alias():
     assert duarte.role == "Health Minister"
     (wfp,) = [a for a in merged if "WFP" in forms(a)]
     assert wfp.name == "World Food Programme" and wfp.mentions == 5
-    assert merged[0] is duarte  # the highest summed score, plus one for the second article
+    assert merged[0] is duarte  # the highest summed score
 
 
 def test_merge_keeps_two_people_who_share_a_surname_apart():
