@@ -108,7 +108,8 @@ def extract_cached(articles: list[Article], config, run) -> list[Extraction]:
 
     cache = ExtractionCache(cache_path(config), model_fingerprint(config.nlp.model))
     try:
-        run.cache = {"path": str(cache.path), "rebuilt": cache.rebuilt or run.cache.get("rebuilt", False), "fingerprint": cache.fingerprint}
+        run.cache = {"path": str(cache.path), "rebuilt": cache.rebuilt or run.cache.get("rebuilt", False), "fingerprint": cache.fingerprint,
+                     "problem": cache.problem}
         with run.timed("cache_read"):
             hits = cache.get_many(articles)
         todo = [a for a in articles if a.content_hash not in hits]
@@ -146,15 +147,24 @@ class ExtractionCache:
         self.path = Path(path)
         self.fingerprint = fingerprint
         self.rebuilt = False
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.problem: str | None = None
         try:
-            self.conn = self._open()
-        except sqlite3.DatabaseError as e:
-            self._set_aside(e)
-            self.conn = self._open()
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self.conn = self._open(self.path)
+            except sqlite3.OperationalError:
+                raise  # locked, read-only, cannot open: the file may be sound, so it is not moved aside
+            except sqlite3.DatabaseError as e:
+                self._set_aside(e)
+                self.conn = self._open(self.path)
+        except (sqlite3.OperationalError, OSError) as e:
+            # An unusable cache must not stop an unattended run: work uncached (in memory) and say so.
+            self.problem = f"{type(e).__name__}: {e}"
+            log.warning("cache %s cannot be used (%s); parsing without it", self.path, e)
+            self.conn = self._open(":memory:")
 
-    def _open(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=30)
+    def _open(self, where) -> sqlite3.Connection:
+        conn = sqlite3.connect(where, timeout=30)
         try:
             ok = conn.execute("PRAGMA quick_check").fetchone()
             if not ok or ok[0] != "ok":

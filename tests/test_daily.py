@@ -371,3 +371,16 @@ def test_a_bad_window_is_a_config_error_with_its_line(daily, capsys):
     daily.config.write_text(text.replace("window: 48h", "window: tomorrow"))
     code, err, _ = daily.run(capsys=capsys)
     assert code == 2 and "window" in err and str(daily.config) in err
+
+
+def test_an_unusable_cache_path_means_an_uncached_run_not_a_failure(daily, capsys):
+    blocker = daily.out / "not-a-folder"
+    blocker.parent.mkdir(parents=True, exist_ok=True)
+    blocker.write_text("a file where the cache folder should be")
+    cfg = yaml.safe_load(daily.config.read_text())
+    cfg["cache"] = {"path": str(blocker / "cache.sqlite")}
+    daily.config.write_text(yaml.safe_dump(cfg))
+    code, err, m = daily.run(capsys=capsys)
+    assert code == 0 and m["counts"]["parsed"] == 3
+    assert m["cache"]["problem"] and "cannot be used" not in m["cache"]["problem"]
+    assert blocker.read_text().startswith("a file")  # not moved aside as if it were a damaged cache
