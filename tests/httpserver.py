@@ -162,6 +162,10 @@ def standard_server() -> TestServer:
     s.add("/strike.html", article_page("Dock workers strike over automation plan", PARAS_A, canonical=f"{b}/strike.html"))
     s.add("/farmers.html", article_page("Farmers block roads over subsidy cut", PARAS_B, site="Lindmark Post", date="2024-03-05"))
     s.add("/feed.xml", rss_feed(b), ctype="application/rss+xml")
+    s.add("/relative.atom", """<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Lindmark Post</title>
+<id>urn:p</id><updated>2024-03-05T09:00:00Z</updated><entry><title>Farmers</title><id>urn:f</id>
+<link href="/farmers.html"/><updated>2024-03-05T09:00:00Z</updated><summary>Tractors.</summary></entry></feed>""",
+          ctype="application/atom+xml")
     s.add("/notxml.rss", "this is plain text, not a feed at all", ctype="application/rss+xml")
     s.add("/empty.html", "<html><head><title>Nothing</title></head><body><nav><a href='/'>Home</a></nav></body></html>")
     s.add("/image.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" + b"\0" * 64, ctype="image/png")

@@ -38,6 +38,11 @@ def test_feed_entries_from_content_and_from_fetched_links(server):
     assert all(ua.startswith("briefgen/") for ua in server.user_agents)
 
 
+def test_relative_entry_links_resolve_against_the_feed_url(server):
+    [a] = load_articles([server.url("/relative.atom")], settings=FAST).articles
+    assert a.path == server.url("/farmers.html") and a.outlet == "Lindmark Post"
+
+
 def test_each_bad_url_is_one_skip_with_its_reason(server):
     bad = {
         "/slow": "timed out", "/loop": "redirect", "/missing": "HTTP 404", "/big.html": "size limit",

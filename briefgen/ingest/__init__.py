@@ -176,7 +176,7 @@ def _feed_articles(doc: Document, settings: IngestConfig, fetch: FetchSettings) 
     """A feed's entries: full content as is, the others fetched from their (http/https) links concurrently."""
     from briefgen.ingest.feeds import parse_feed
 
-    entries = parse_feed(doc.data, doc.label, min_words=settings.feed_min_words)
+    entries = parse_feed(doc.data, doc.label, min_words=settings.feed_min_words, base_url=doc.url)
     links = [e.link for e in entries if e.article is None and e.link]
     pages = dict(zip(links, fetch_many(links, fetch)))
     out: list[Article | InputError] = []

@@ -63,13 +63,18 @@ def _entry_date(entry) -> date | None:
     return None
 
 
-def parse_feed(data: bytes, path: str, *, min_words: int = 80) -> list[Entry]:
-    """Read a feed's entries; entries whose content is shorter than `min_words` are left to fetch."""
+def parse_feed(data: bytes, path: str, *, min_words: int = 80, base_url: str = "") -> list[Entry]:
+    """Read a feed's entries; entries whose content is shorter than `min_words` are left to fetch.
+
+    `base_url` (where a fetched feed came from) resolves relative entry links; a local feed has
+    none, so its relative links stay relative and are refused.
+    """
     import feedparser
 
     # A BytesIO, never the bytes themselves: feedparser opens a str or bytes argument as a
     # URL or a local file name when it can, and a feed must not make us read a local file.
-    parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=True)
+    headers = {"content-location": base_url} if base_url else None
+    parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=True, response_headers=headers)
     if not parsed.entries:
         if parsed.get("bozo"):
             reason = str(parsed.get("bozo_exception") or "not well-formed").splitlines()[0]
