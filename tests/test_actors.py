@@ -222,3 +222,12 @@ def test_a_place_label_that_speaks_is_a_body_or_person(index_of):
     _, ranked = index_of("Lake Chad Basin Commission said the water was low.")
     (a,) = holding(ranked, "Lake Chad Basin Commission")
     assert a.kind == "organization"
+
+
+def test_title_before_a_bare_surname_is_not_taken_as_the_role(index_of):
+    _, ranked = index_of(
+        "President Okafor signed the treaty in 1990.",
+        "Rhea Okafor, a lawyer, now leads the opposition party.",
+    )
+    (a,) = holding(ranked, "Rhea Okafor")
+    assert a.role != "President"

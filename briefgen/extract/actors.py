@@ -474,7 +474,8 @@ def extract_actors(doc, article: Article) -> ActorIndex:
         if actor.kind not in ("person", "organization") or actor.role:
             continue
         found = None
-        toks = roles.title_before(span, ent_tokens)
+        # a title before a bare surname may belong to a namesake ("President Clinton"): take it from full names
+        toks = roles.title_before(span, ent_tokens) if len(span) > 1 or " " not in name else None
         if toks:
             found = roles.role_text(toks)
         else:
@@ -489,6 +490,11 @@ def extract_actors(doc, article: Article) -> ActorIndex:
         if found and "\n" not in found:
             actor.role = found
             role_tokens.update(t.i for t in toks)
+    # a name the model called an organization or place but introduced with a person's title is a person
+    for a in index.actors.values():
+        if a.kind in ("organization", "place") and a.role and not aliases.place_of(a.name) \
+                and a.role.split()[-1].lower() in roles.TITLES and 2 <= len(a.name.split()) <= 4:
+            a.kind = "person"
     # a mention inside another actor's role describes that actor ("a Virginia Democrat"): it counts for less
     if role_tokens:
         for m, span in zip(mentions, spans):

@@ -17,7 +17,8 @@ def _strip(tokens: list) -> list:
     """Drop leading determiners, possessive pronouns, punctuation and honorifics; trailing punctuation."""
     while tokens and (tokens[0].pos_ in ("DET", "PUNCT", "PRON", "CCONJ") or tokens[0].lower_ in HONORIFICS):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].pos_ in ("PUNCT", "CCONJ", "ADP", "DET") or tokens[-1].lower_ in HONORIFICS):
+    while tokens and (tokens[-1].pos_ in ("PUNCT", "CCONJ", "ADP", "DET", "PRON", "SCONJ") or tokens[-1].tag_ == "POS"
+                      or tokens[-1].lower_ in HONORIFICS):
         tokens = tokens[:-1]
     return tokens
 
