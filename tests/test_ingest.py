@@ -148,3 +148,12 @@ def test_stdin_dash_reads_one_article(monkeypatch):
 
 def test_urls_and_dash_pass_through_glob_expansion():
     assert expand_inputs(["https://news.example/a?id=[3]", "-"]) == ["https://news.example/a?id=[3]", "-"]
+
+
+def test_config_style_sources_mix_home_globs_and_exports(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "farm.html").write_text(article_page("Farmers block roads over subsidy cut", PARAS_B), encoding="utf-8")
+    (tmp_path / "wire.jsonl").write_text(json.dumps({"title": "Dock strike", "body": "\n\n".join(PARAS_A)}) + "\n")
+    result = load_articles(["~/news/*.html", str(tmp_path / "wire.jsonl")])
+    assert [a.title for a in result.articles] == ["Farmers block roads over subsidy cut", "Dock strike"]

@@ -36,7 +36,9 @@ def expand_inputs(inputs: list[str]) -> list[str]:
     for item in inputs:
         if item == "-" or is_url(item):
             out.append(item)
-        elif any(c in item for c in "*?[") and not Path(item).exists():
+            continue
+        item = os.path.expanduser(item)  # config sources may start with ~ (no shell expands them)
+        if any(c in item for c in "*?[") and not Path(item).exists():
             matches = sorted(glob.glob(item, recursive=True))
             if not matches:
                 raise BriefgenError(f"{item}: the pattern matches no file; check the glob", exit_code=2)
