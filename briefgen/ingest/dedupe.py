@@ -21,13 +21,6 @@ def _normalized(article: Article) -> str:
     return re.sub(r"\W+", " ", article.text.lower()).strip()
 
 
-def similarity(a: str, b: str, cutoff: float = 0.0) -> float:
-    """Share of the two texts in common, 0-1 (rapidfuzz's normalized Indel similarity)."""
-    from rapidfuzz.distance import Indel
-
-    return Indel.normalized_similarity(a, b, score_cutoff=cutoff)
-
-
 def reporter(article: Article) -> str:
     """How a duplicate is named among the sources: its outlet, else its URL or path."""
     return article.outlet or article.url or article.path
