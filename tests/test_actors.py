@@ -231,3 +231,10 @@ def test_title_before_a_bare_surname_is_not_taken_as_the_role(index_of):
     )
     (a,) = holding(ranked, "Rhea Okafor")
     assert a.role != "President"
+
+
+def test_a_byline_line_is_not_an_actor(index_of):
+    _, ranked = index_of("By Oskar Lindqvist", "The mayor of Uppsala, Karin Holm, resigned on Monday.")
+    names = {f for a in ranked for f in forms(a)}
+    assert "Oskar Lindqvist" not in names
+    assert "Karin Holm" in names

@@ -166,7 +166,7 @@ def _junk(toks, text: str) -> bool:
     return False
 
 
-def _byline_ranges(doc) -> list[tuple[int, int]]:
+def _byline_ranges(doc, article: Article) -> list[tuple[int, int]]:
     """Character ranges of credit lines ('X contributed to this report', 'Reporting by X')."""
     from spacy.matcher import Matcher
 
@@ -175,10 +175,20 @@ def _byline_ranges(doc) -> list[tuple[int, int]]:
         [{"LEMMA": "contribute"}, {"LOWER": "to"}, {"LOWER": {"IN": ["this", "the"]}}, {"LOWER": {"IN": ["report", "story", "article"]}}],
         [{"LOWER": {"IN": ["reporting", "writing", "editing", "compiled"]}}, {"LOWER": "by"}],
     ])
+    # a byline: a short line "By NAME ..." (a longer sentence opening with "By" is news: "By Friday, ...")
+    m.add("BYLINE", [[{"LOWER": "by", "IS_SENT_START": True}, {"ENT_TYPE": "PERSON"}]])
+    blocks = [(s, e) for s, e, _ in article.block_offsets()]
+    starts = [s for s, _ in blocks]
     out = []
-    for _, s, _e in m(doc):
+    for match_id, s, _e in m(doc):
         sent = doc[s].sent
-        out.append((sent.start_char, sent.end_char))
+        lo, hi = sent.start_char, sent.end_char
+        if blocks:  # the parser may run a sentence on across a blank line: stay within the paragraph
+            b = blocks[max(0, bisect.bisect_right(starts, doc[s].idx) - 1)]
+            lo, hi = max(lo, b[0]), min(hi, b[1])
+        if doc.vocab.strings[match_id] == "BYLINE" and len(doc.text[lo:hi].split()) > 12:
+            continue
+        out.append((lo, hi))
     return out
 
 
@@ -268,7 +278,7 @@ def extract_actors(doc, article: Article) -> ActorIndex:
     pmap = ParagraphMap(article)
     text = doc.text
     quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
-    skip = _byline_ranges(doc)
+    skip = _byline_ranges(doc, article)
     mentions, spans, ent_tokens = _collect(doc, article, pmap, skip, quotes)
 
     # forms, their labels and first offsets
