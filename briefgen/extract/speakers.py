@@ -26,7 +26,8 @@ PERSON_NOUNS = {"man", "woman", "official", "leader", "source", "candidate", "no
                 "ambassador", "chairman", "chairwoman", "chair", "director", "chief", "head", "governor",
                 "mayor", "diplomat", "general", "commander", "prime", "premier", "king", "queen", "prince",
                 "judge", "lawyer", "attorney", "advisor", "adviser", "aide", "representative", "congressman",
-                "congresswoman", "deputy", "executive", "founder", "analyst", "expert", "professor", "author"}
+                "congresswoman", "deputy", "executive", "founder", "analyst", "expert", "professor", "author",
+                "speaker", "narrator", "caller", "voice", "witness", "resident", "spokesperson"}
 
 
 class SpeakerResolver:
