@@ -307,8 +307,9 @@ def extract_actors(doc, article: Article) -> ActorIndex:
     # a person named like a country ("Jordan") stays a person
     place = {k: aliases.place_of(k) if label_of(k) != "PERSON" else None for k in first}
 
-    # a capitalized two- or three-word name the model labeled otherwise is a person when its last word is one
-    single_persons = {k for k in first if label_of(k) == "PERSON" and len(words[k]) == 1}
+    # a capitalized two- or three-word name the model labeled otherwise is a person when its last word ends a
+    # person's name elsewhere ("Keith Lamont Scott" as ORG beside "Lamont Scott" as PERSON)
+    single_persons = {words[k][-1].lower() for k in first if label_of(k) == "PERSON"}
     for k in first:
         w = words[k]
         if label_of(k) in ("ORG", "GPE", "LOC", "NORP") and 2 <= len(w) <= 3 and not place[k] and all(
