@@ -238,3 +238,13 @@ def test_a_byline_line_is_not_an_actor(index_of):
     names = {f for a in ranked for f in forms(a)}
     assert "Oskar Lindqvist" not in names
     assert "Karin Holm" in names
+
+
+def test_a_bare_surname_shared_by_two_people_goes_to_the_one_introduced_first(index_of):
+    _, ranked = index_of(
+        "Ingrid Solberg won the vote on Sunday. Like her brother, Harald Solberg, she trained as an engineer.",
+        "Solberg said she would form a cabinet within a week.",
+    )
+    (ingrid,) = holding(ranked, "Ingrid Solberg")
+    (harald,) = holding(ranked, "Harald Solberg")
+    assert "Solberg" in ingrid.aliases and "Solberg" not in harald.aliases
