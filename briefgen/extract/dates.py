@@ -39,6 +39,9 @@ def verb_tense(verb, depth: int = 0) -> str | None:
     if verb.tag_ == "VBN":
         if any(k.lemma_ == "be" and k.tag_ in ("VBZ", "VBP") for k in aux):
             return "future"  # "is scheduled for March"
+        if not aux and depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i and \
+                verb.head.pos_ in ("VERB", "AUX") and verb_tense(verb.head, depth + 1) == "future":
+            return "future"  # "will go to Vilnius, followed by Brussels on December 4"
         return "past"  # present perfect, or a participle: "a bill approved in February"
     if verb.tag_ == "VBG" and any(k.lemma_ == "be" and k.tag_ in ("VBZ", "VBP") for k in aux):
         return "future"  # "are meeting on Friday"
