@@ -273,3 +273,18 @@ def test_signed_quotes_in_a_list(extract_text):
     )
     assert _speaker_of(ex, "The line at the polling") == "Omar Velasquez"
     assert _speaker_of(ex, "Nobody I spoke to") == "Brenda Castillo"
+
+
+def test_participle_after_an_object_speaks_for_that_object(extract_text):
+    ex = extract_text(
+        "The new advert shows footage of Governor Elena Park asking, “Who will pay for the roads if we cut every toll?”",
+    )
+    assert _speaker_of(ex, "Who will pay for the roads") == "Elena Park"
+
+
+def test_unknown_description_is_not_guessed(extract_text):
+    ex = extract_text(
+        "The Harbour Trust held its annual meeting on Monday.",
+        "“Nobody could have predicted a winter this cold,” one resident said.",
+    )
+    assert _speaker_of(ex, "Nobody could have predicted") is None

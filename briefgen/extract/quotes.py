@@ -345,6 +345,12 @@ def _subject(verb, mask: bytearray, paragraph_of):
                         return obj
         nxt = verb.doc[verb.i + 2] if verb.i + 2 < len(verb.doc) else None
         return nxt if nxt is not None and nxt.pos_ in ("PROPN", "PRON", "NOUN") and ok(nxt) else None
+    if verb.dep_ in ("xcomp", "advcl") and verb.tag_ == "VBG":
+        # "showed footage of Clinton asking, “...”": a participle right after the object (no comma
+        # between, unlike "left the room, saying") says what the object did.
+        for c in verb.head.children:
+            if c.dep_ == "dobj" and c.right_edge.i == verb.i - 1 and ok(c):
+                return c
     v = verb
     for _ in range(3):  # "added, saying", "stood and said": the subject sits on a governing verb
         for c in v.children:

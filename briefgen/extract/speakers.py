@@ -189,6 +189,8 @@ class SpeakerResolver:
             n = self.name_of_span(t.idx, t.idx + len(t.text))
             if n:
                 return n
+        if lemma not in DOCUMENT_NOUNS:
+            return None  # "the footage", "the idea": not a speaker the article names
         hit = self._recent(tok.idx, {"organization"})
         return hit[1] if hit else None
 
