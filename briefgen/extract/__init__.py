@@ -6,7 +6,7 @@ from typing import Iterable, Iterator
 from briefgen.models import Article, Extraction
 
 #: Bump when extraction output changes, so caches keyed on it are invalidated.
-EXTRACTION_VERSION = "3"
+EXTRACTION_VERSION = "4"
 
 
 def extract_doc(doc, article: Article) -> Extraction:
