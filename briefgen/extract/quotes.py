@@ -74,7 +74,8 @@ def extract_quotes(doc, article: Article, actors: ActorIndex) -> tuple[list[Quot
 def is_quotation(span: MarkedSpan, body: str) -> bool:
     """Whether quoted words are speech, not a scare quote or a title."""
     words = _WORD.findall(span.text)
-    if len(words) < MIN_WORDS:
+    # Words as written (space-separated): "3,210 shooting victims" is three words, not four.
+    if len(span.text.split()) < MIN_WORDS:
         return False
     before = body[max(0, span.start - 30): span.start - 1].split()
     last = before[-1].lower().strip(",:;") if before else ""
