@@ -74,6 +74,8 @@ def dates_of(nlp, make_article):
     ("The festival runs May 10-12 this year.", "May 10-12", "2024-05-10/2024-05-12"),
     ("Voting lasts from March 4 until March 6 or March 7, officials said.", "March 4 until March 6 or March 7", "2024-03-04/2024-03-07"),
     # quarters, seasons, holidays, edges
+    ("Profits doubled last quarter, the bank said.", "last quarter", "2023-Q4"),
+    ("Rallies were held this past weekend in many towns.", "this past weekend", "2024-W07-WE"),
     ("Sales fell in the third quarter of 2022.", "the third quarter of 2022", "2022-Q3"),
     ("Sales fell in the first quarter, the firm said.", "the first quarter", "2024-Q1"),
     ("The road will be finished by the end of 2027.", "the end of 2027", "2027"),

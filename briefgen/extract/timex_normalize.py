@@ -293,12 +293,15 @@ def normalize(rule: str, text: str, pub: Optional[date], tense: Callable[[], Ten
             if re.search(r"\blast\b", low) and pub.weekday() >= 5:
                 sat -= timedelta(days=7)
             return weekend(sat), None
-        unit = re.search(r"(week|month|year|decade)$", low).group(1)
+        unit = re.search(r"(week|month|year|decade|quarter)$", low).group(1)
         if re.search(r"\b(the following|the previous)\b", low):
             return None, None  # anchored on the story's own events, not the publication
-        if re.search(r"\b(the past|the last)\b", low):
-            return (week(pub) if unit == "week" else None), None
-        n = -1 if re.search(r"\blast\b", low) else 1 if re.search(r"\b(next|the coming)\b", low) else 0
+        if re.search(r"\b(the past|the last|the latest)\b", low):
+            return (week(pub) if unit == "week" else None), None  # "the past year" is a stretch of time
+        n = -1 if re.search(r"\b(last|this past)\b", low) else 1 if re.search(r"\b(next|the coming)\b", low) else 0
+        if unit == "quarter":
+            y, m = add_months(pub.year, (pub.month - 1) // 3 * 3 + 1, 3 * n)
+            return f"{y}-Q{(m - 1) // 3 + 1}", mod
         if unit == "week":
             return week(pub + timedelta(weeks=n)), mod
         if unit == "month":
