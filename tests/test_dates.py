@@ -73,6 +73,12 @@ def dates_of(nlp, make_article):
     ("Talks will run from April 3 to April 5-6 in Vienna.", "April 3 to April 5-6", "2024-04-03/2024-04-06"),
     ("The festival runs May 10-12 this year.", "May 10-12", "2024-05-10/2024-05-12"),
     ("Voting lasts from March 4 until March 6 or March 7, officials said.", "March 4 until March 6 or March 7", "2024-03-04/2024-03-07"),
+    # a weekday fixes the year of a date written without one
+    ("Polls open on Monday, Oct. 26, in the capital.", "Monday, Oct. 26", "2026-10-26"),
+    # planning verbs put their infinitive ahead; a participle of a past verb stays behind
+    ("The board decided to sell the unit in early May.", "early May", "2024-05"),
+    ("The visit was planned for mid-March, aides said.", "mid-March", "2024-03"),
+    ("A budget approved in November raised spending.", "November", "2023-11"),
     # quarters, seasons, holidays, edges
     ("Profits doubled last quarter, the bank said.", "last quarter", "2023-Q4"),
     ("Rallies were held this past weekend in many towns.", "this past weekend", "2024-W07-WE"),

@@ -31,11 +31,14 @@ def verb_tense(verb, depth: int = 0) -> str | None:
             return None
         if head.lemma_ in _PLAN_VERBS:
             return "past" if any(k.lower_ in ("had", "'d") for k in head.children) else "future"
-        return verb_tense(head, depth + 1)
+        if verb_tense(head, depth + 1) == "future":
+            return "future"
+        return None  # "subpoenaed him to testify on Feb. 10": after the head's time, but not told when
+    if verb.tag_ == "VBN" and verb.lemma_ in _PLAN_VERBS and any(k.lemma_ == "be" for k in aux) and \
+            not any(k.lower_ in ("had", "'d") for k in aux):
+        return "future"  # "was planned for early March"
     if verb.tag_ == "VBD" or any(k.tag_ == "VBD" for k in aux):
         return "past"
-    if verb.tag_ == "VBN" and verb.lemma_ in _PLAN_VERBS and any(k.lemma_ == "be" for k in aux):
-        return "future"  # "was planned for early March"
     if verb.tag_ == "VBN":
         if any(k.lemma_ == "be" and k.tag_ in ("VBZ", "VBP") for k in aux):
             return "future"  # "is scheduled for March"
@@ -55,18 +58,21 @@ def governing_tense(doc, start: int, end: int) -> str | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
-    tok = span.root.head
+    tok, prev = span.root.head, span.root
     seen = 0
     while seen < 8:
         seen += 1
         if tok.pos_ in ("VERB", "AUX"):
             return verb_tense(tok)
-        if tok.pos_ not in _PASSABLE and tok not in span and tok.lower_ not in _TIME_NOUNS and \
-                not (tok.dep_ == "pobj" and tok.pos_ == "NOUN" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX")):
-            return None  # a date of a noun phrase ("the 1990 law") does not take the verb's tense
+        # a noun reached through a preposition and itself under a verb's preposition is a frame
+        # ("at some point in late February"); a noun the date modifies is not ("the 1990 law")
+        frame = prev.pos_ == "ADP" and tok.dep_ == "pobj" and tok.pos_ == "NOUN" and tok.head.dep_ == "prep" \
+            and tok.head.head.pos_ in ("VERB", "AUX")
+        if tok.pos_ not in _PASSABLE and tok not in span and tok.lower_ not in _TIME_NOUNS and not frame:
+            return None
         if tok.head.i == tok.i:
             return None
-        tok = tok.head
+        tok, prev = tok.head, tok
     return None
 
 

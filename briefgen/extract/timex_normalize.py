@@ -146,6 +146,13 @@ def _days(text: str, pub: Optional[date], tense: Tense):
     entries = [e for e in entries if e[0] is not None]
     if not entries:
         return None
+    wd = next((WEEKDAYS[w.lower()] for w in re.findall(r"[A-Za-z]+", text) if w.lower() in WEEKDAYS), None)
+    if entries[0][2] is None and wd is not None and pub is not None:
+        # "Monday, Oct. 26": the year in which that day is a Monday, nearest the publication
+        fits = [date(y, entries[0][0], entries[0][1]) for y in range(pub.year - 6, pub.year + 7)
+                if _valid(y, entries[0][0], entries[0][1]) and date(y, entries[0][0], entries[0][1]).weekday() == wd]
+        if fits:
+            entries[0][2] = min(fits, key=lambda c: abs((c - pub).days)).year
     if entries[0][2] is None:
         if pub is None:
             return None
@@ -165,6 +172,14 @@ def _days(text: str, pub: Optional[date], tense: Tense):
         except ValueError:
             return None
     return dates[0], max(dates)
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        date(y, m, d)
+    except ValueError:
+        return False
+    return True
 
 
 def _holiday(name: str, y: int) -> Optional[date]:
