@@ -269,7 +269,7 @@ def test_standalone_quote_belongs_to_the_previous_sentence_subject(extract_text)
 def test_signed_quotes_in_a_list(extract_text):
     ex = extract_text(
         "“The line at the polling station went around the block twice.” ― Omar Velasquez\n"
-        "“Nobody I spoke to had made up their mind before tonight.” ― Brenda Castillo",
+        "“Nobody I spoke to had made up their mind before tonight.”\u00a0―\u00a0Brenda Castillo.",
     )
     assert _speaker_of(ex, "The line at the polling") == "Omar Velasquez"
     assert _speaker_of(ex, "Nobody I spoke to") == "Brenda Castillo"

@@ -114,7 +114,7 @@ class _Context:
         cue, subject = (None, None) if signed is not None else self._cue(span, inner, left, right)
         speaker, cue_text = None, None
         if signed is not None:
-            speaker = self.resolver.resolve(signed, par_start, paragraph)
+            speaker = self.resolver.name_of_span(signed.start_char, signed.end_char) or signed.text.strip(" .,")
         elif cue is not None:
             cue_text = "according to" if cue.lower_ == "according" else cue.text
             if subject is not None:
@@ -146,7 +146,7 @@ class _Context:
                 lo = min(lo, tok.sent.start_char)
         # After the closing mark: "“...,” she said." often parses as its own sentence.
         j = span.end + 1
-        while j < len(body) and body[j] == " ":
+        while j < len(body) and body[j].isspace() and body[j] != "\n":
             j += 1
         tail = span.text.rstrip()[-1:]
         if j < len(body) and body[j] not in "\n" and (tail in ",?!—–-" or tail.isalnum() or body[j].islower() or body[j] in ",;—–"):
@@ -228,21 +228,21 @@ class _Context:
         """The name signing a quote after a dash on the same line: "“...” ― Ana Ruiz"."""
         body = self.body
         j = span.end + 1
-        while j < len(body) and body[j] in " \t":
+        while j < len(body) and body[j].isspace() and body[j] != "\n":  # no-break spaces too
             j += 1
         if j >= len(body) or body[j] not in "―—–-":
             return None
         j += 1
-        while j < len(body) and body[j] == " ":
+        while j < len(body) and body[j].isspace() and body[j] != "\n":
             j += 1
         tok = _token_at(self.doc, j) if j < len(body) and body[j].isupper() else None
-        if tok is None or tok.pos_ != "PROPN":
+        if tok is None:
             return None
-        # The last word of the name run, where the index's mention (and the parse's head) ends.
+        # The capitalized words that follow on the same line (the tagger may not call them PROPN).
         k = tok.i
-        while k + 1 < len(self.doc) and self.doc[k + 1].pos_ == "PROPN" and "\n" not in self.doc[k].whitespace_:
+        while k + 1 < len(self.doc) and "\n" not in self.doc[k].whitespace_ and self.doc[k + 1].text[:1].isupper():
             k += 1
-        return self.doc[k]
+        return self.doc[tok.i: k + 1]
 
     def _previous_subject(self, left: int, paragraph: int) -> str | None:
         """For a quote standing alone: the subject of the sentence just before it, as a reader reads it."""
