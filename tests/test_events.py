@@ -78,3 +78,9 @@ def test_briefing_timeline_from_aggregate(seed_extraction):
 
     b = aggregate([seed_extraction], Config(), now=datetime(2024, 2, 19, 8, tzinfo=timezone.utc))
     assert any(ev.upcoming and ev.date.startswith("2024-02-29") for ev in b.timeline)
+
+
+def test_late_month_sorts_after_its_middle(extract_text):
+    e = extract_text("Talks will resume in late April, after a round held on April 12.", published="2024-04-02")
+    keys = {ev.date_text: ev.sort_key for ev in e.events}
+    assert keys["late April"] > keys["April 12"]

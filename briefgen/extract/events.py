@@ -59,6 +59,19 @@ def sort_key(value: str) -> str | None:
     return b[0] if b else None
 
 
+def _narrow(value: str, mod: str | None, b: tuple[str, str]) -> tuple[str, str]:
+    """The part of a month or year that early / mid / late names, so 'late February' sorts after the 16th."""
+    if mod not in ("early", "mid", "late") or "/" in value:
+        return b
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        parts = {"early": ("01", "10"), "mid": ("11", "20"), "late": ("21", b[1][-2:])}[mod]
+        return f"{value}-{parts[0]}", f"{value}-{parts[1]}"
+    if re.fullmatch(r"\d{4}", value):
+        parts = {"early": ("01-01", "04-30"), "mid": ("05-01", "08-31"), "late": ("09-01", "12-31")}[mod]
+        return f"{value}-{parts[0]}", f"{value}-{parts[1]}"
+    return b
+
+
 def clause_span(doc, start: int, end: int) -> tuple[int, int, int, int]:
     """(clause start, clause end, sentence start, sentence end) of the clause that carries a date."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -118,6 +131,7 @@ def extract_events(doc, article: Article, dates: list[DateMention], actors: Acto
         b = bounds(dm.value or "")
         if not b or doc.char_span(dm.start, dm.end, alignment_mode="expand") is None:
             continue
+        b = _narrow(dm.value, dm.mod, b)
         start, end, s_start, s_end = clause_span(doc, dm.start, dm.end)
         future = governing_tense(doc, dm.start, dm.end) == "future"
         upcoming = bool(pub and (b[0] > pub or (future and b[1] >= pub)))
