@@ -288,3 +288,11 @@ def test_unknown_description_is_not_guessed(extract_text):
         "“Nobody could have predicted a winter this cold,” one resident said.",
     )
     assert _speaker_of(ex, "Nobody could have predicted") is None
+
+
+def test_long_apposition_with_and_before_the_cue(extract_text):
+    ex = extract_text(
+        "''The plan closes the gap without new borrowing,'' Nora Lindgren, director of the Fiscal Policy Unit "
+        "and a lecturer at the Baltic School of Economics, said of the proposal.",
+    )
+    assert _speaker_of(ex, "The plan closes the gap") == "Nora Lindgren"

@@ -318,9 +318,9 @@ class _Context:
 
 
 def _clause_between(doc, a: int, b: int) -> bool:
-    """Whether tokens a..b-1 open a new clause (a conjunction or another verb) before the cue."""
+    """Whether tokens a..b-1 open a new clause (a subordinator or another verb) before the cue."""
     for t in doc[a:b]:
-        if t.pos_ in ("SCONJ", "VERB", "CCONJ") or t.lower_ in ("when", "while", "as", "after", "before"):
+        if t.pos_ in ("SCONJ", "VERB") or t.lower_ in ("when", "while", "as", "after", "before"):
             return True
     return False
 
@@ -355,7 +355,7 @@ def _subject(verb, mask: bytearray, paragraph_of):
     v = verb
     for _ in range(3):  # "added, saying", "stood and said": the subject sits on a governing verb
         for c in v.children:
-            if c.dep_ in _SUBJECT_DEPS and ok(c):
+            if c.dep_ in _SUBJECT_DEPS and ok(c) and not c.is_punct:
                 return _not_a_date(c)
         if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("PROPN", "NOUN", "PRON") and v.head.i < v.i and ok(v.head):
             return v.head
