@@ -296,3 +296,8 @@ def test_long_apposition_with_and_before_the_cue(extract_text):
         "and a lecturer at the Baltic School of Economics, said of the proposal.",
     )
     assert _speaker_of(ex, "The plan closes the gap") == "Nora Lindgren"
+
+
+def test_weekday_after_the_cue_is_not_the_speaker(extract_text):
+    ex = extract_text("“We will finish the inquiry before the summer recess,” Oslo police Chief Kari Nygaard said Monday.")
+    assert _speaker_of(ex, "We will finish the inquiry") == "Kari Nygaard"

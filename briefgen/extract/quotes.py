@@ -320,7 +320,8 @@ class _Context:
 def _clause_between(doc, a: int, b: int) -> bool:
     """Whether tokens a..b-1 open a new clause (a subordinator or another verb) before the cue."""
     for t in doc[a:b]:
-        if t.pos_ in ("SCONJ", "VERB") or t.lower_ in ("when", "while", "as", "after", "before"):
+        # A capitalized "verb" is a mis-tagged name ("Tulsa police Chief ..."), not a clause.
+        if t.pos_ == "SCONJ" or (t.pos_ == "VERB" and t.text[:1].islower()) or t.lower_ in ("when", "while", "as", "after", "before"):
             return True
     return False
 
@@ -365,7 +366,8 @@ def _subject(verb, mask: bytearray, paragraph_of):
             break
     # Inversion the parser did not label: "“...,” said Martin Indyk".
     for c in verb.children:
-        if c.dep_ in ("dobj", "attr", "npadvmod", "dative", "oprd") and c.pos_ == "PROPN" and c.i > verb.i and ok(c):
+        if c.dep_ in ("dobj", "attr", "npadvmod", "dative", "oprd") and c.pos_ == "PROPN" and c.i > verb.i and ok(c) \
+                and c.ent_type_ not in ("DATE", "TIME"):
             return c
     return None
 
