@@ -137,7 +137,7 @@ def extract(
         raise BriefgenError(f"--format {fmt}: choose json, yaml or table", exit_code=EXIT_USAGE)
     cfg = _load(config, inputs)
     _apply_executor(cfg, executor, scheduler, processes)
-    result = pipeline.extract(cfg, strict=strict)
+    result = pipeline.extract(cfg, strict=strict, dedupe=False)  # every input gets its own record
     _warn_skipped(result.skipped)
     doc = {"articles": [e.model_dump(mode="json", exclude={"sentences"}) for e in result.extractions]}
     if fmt == "json":

@@ -27,8 +27,12 @@ def resolve_now(now: datetime | None = None) -> datetime:
 
 
 def extract(config: Config, *, strict: bool = False, window: tuple[date, date] | None = None,
-            use_cache: bool = False, run: RunRecord | None = None) -> ExtractResult:
-    """Ingest the configured sources and extract every article (in the window; from the cache when allowed)."""
+            use_cache: bool = False, run: RunRecord | None = None, dedupe: bool = True) -> ExtractResult:
+    """Ingest the configured sources and extract every article (in the window; from the cache when allowed).
+
+    With `dedupe`, near-duplicates are extracted once (for a briefing); without it every input is
+    extracted and reported, as `briefgen extract` does.
+    """
     from briefgen.cache import cached_similar_pairs, extract_cached
     from briefgen.extract import extract_articles
     from briefgen.ingest import load_articles
@@ -46,7 +50,7 @@ def extract(config: Config, *, strict: bool = False, window: tuple[date, date] |
     if window:
         articles = _in_window(articles, window, run)
     pairs = cached_similar_pairs(config, run) if use_cache else similar_pairs  # an unchanged folder is not compared again
-    grouped = group_duplicates(articles, config.ingest.dedupe, pairs=pairs)  # the same story from several outlets: extract it once
+    grouped = group_duplicates(articles, config.ingest.dedupe if dedupe else 0, pairs=pairs)  # the same story from several outlets: extract it once
     articles = grouped.articles
     for s in ingested.skipped:
         run.skip(s.path, s.reason)
