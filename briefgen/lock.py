@@ -21,8 +21,14 @@ class OutputLock:
         self.fd: int | None = None
 
     def acquire(self) -> "OutputLock":
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as e:
+            why = "a file is in the way" if isinstance(e, (FileExistsError, NotADirectoryError)) else e.strerror
+            raise BriefgenError(
+                f"{self.path.parent}: cannot use as the output folder ({why}); choose another with --out or output.dir"
+            ) from None
         deadline = None if self.timeout is None else time.monotonic() + self.timeout
         while True:
             try:

@@ -128,4 +128,7 @@ def write(rendered: dict[str, bytes], stem: Path) -> list[Path]:
     """Write every rendered output atomically beside `stem`."""
     from briefgen.write import write_all_atomic
 
-    return write_all_atomic({stem.with_name(stem.name + "." + fmt): data for fmt, data in rendered.items()})
+    try:
+        return write_all_atomic({stem.with_name(stem.name + "." + fmt): data for fmt, data in rendered.items()})
+    except OSError as e:  # full disk, no permission, a file where a folder should be: the user can fix these
+        raise BriefgenError(f"{e.filename or stem.parent}: cannot write the briefing ({e.strerror}); free space or fix the folder's permissions") from None

@@ -1,0 +1,29 @@
+"""Mistakes a user can make: one line naming the thing and what to do, a documented exit code, no traceback."""
+from __future__ import annotations
+
+import pytest
+
+from briefgen.cli import main
+from briefgen.errors import BriefgenError
+
+
+def run_main(args, capsys):
+    try:
+        main(args)
+        code = 0
+    except SystemExit as e:
+        code = e.code or 0
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_output_folder_that_is_a_file_is_one_line(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text("Headline\n\nThe council met on Monday, officials said.\n")
+    blocker = tmp_path / "out"
+    blocker.write_text("not a folder")
+    code, _, err = run_main(["build", str(article), "--out", str(blocker), "--format", "json"], capsys)
+    assert code == 1
+    assert "internal error" not in err and "Traceback" not in err
+    assert f"{blocker}: cannot use as the output folder (a file is in the way)" in err
+    assert len(err.strip().splitlines()) == 1
