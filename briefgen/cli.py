@@ -262,8 +262,13 @@ def main(argv: Optional[List[str]] = None) -> None:
         sys.exit(130)
     except typer.exceptions.TyperException as e:
         # Typer's own (vendored click) usage errors: bad option, missing argument, unknown command.
-        if hasattr(e, "show"):
+        # One line like every other error; a bare command (no arguments) still shows its help.
+        ctx = getattr(e, "ctx", None)
+        if type(e).__name__ == "NoArgsIsHelpError":
             e.show()
+        else:
+            where = ctx.command_path if ctx is not None else "briefgen"
+            typer.echo(f"briefgen: error: {e.format_message().rstrip('.')}; see '{where} --help'", err=True)
         sys.exit(getattr(e, "exit_code", EXIT_USAGE) or EXIT_USAGE)
     except Exception as e:
         if debug:

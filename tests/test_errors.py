@@ -27,3 +27,22 @@ def test_output_folder_that_is_a_file_is_one_line(tmp_path, capsys):
     assert "internal error" not in err and "Traceback" not in err
     assert f"{blocker}: cannot use as the output folder (a file is in the way)" in err
     assert len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("args, needle", [
+    (["build", "--bogus"], "No such option: --bogus"),
+    (["extract"], "Missing argument 'inputs'"),
+    (["nosuchcmd"], "No such command 'nosuchcmd'"),
+    (["extract", "x.txt", "--processes", "0"], "--processes"),
+])
+def test_usage_errors_are_one_line_with_a_help_hint(args, needle, capsys):
+    code, _, err = run_main(args, capsys)
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("briefgen: error: ") and needle in lines[0] and "--help'" in lines[0]
+
+
+def test_bare_command_still_shows_help(capsys):
+    code, out, err = run_main(["config"], capsys)
+    assert code == 2 and "check" in out + err and "briefgen: error" not in err
