@@ -46,3 +46,14 @@ def test_usage_errors_are_one_line_with_a_help_hint(args, needle, capsys):
 def test_bare_command_still_shows_help(capsys):
     code, out, err = run_main(["config"], capsys)
     assert code == 2 and "check" in out + err and "briefgen: error" not in err
+
+
+def test_undefined_template_variable_names_file_line_and_hint(tmp_path):
+    from briefgen.render.templates import make_environment, render_template
+
+    (tmp_path / "page.html.j2").write_text("<p>\n{{ no_such_name }}</p>\n")
+    with pytest.raises(BriefgenError) as e:
+        render_template(make_environment(tmp_path), "page.html.j2", {})
+    msg = str(e.value)
+    assert msg.startswith(f"{tmp_path / 'page.html.j2'}:2: template error: 'no_such_name' is undefined")
+    assert "docs/templates.md" in msg and e.value.exit_code == 2

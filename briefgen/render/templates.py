@@ -54,7 +54,7 @@ def make_environment(user_dir: str | Path | None = None, *, undefined=None, mark
 
 def render_template(env, name: str, context: dict) -> str:
     """Render one template; template errors become one line with file and line."""
-    from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
+    from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
 
     try:
         return env.get_template(name).render(**context)
@@ -71,4 +71,5 @@ def render_template(env, name: str, context: dict) -> str:
             if frame.filename.endswith((".j2", ".html", ".md")):
                 where = f"{frame.filename}:{frame.lineno}: "
                 break
-        raise BriefgenError(f"{where or name + ': '}template error: {e}", exit_code=2) from None
+        hint = "; check the name against the context in docs/templates.md" if isinstance(e, UndefinedError) else ""
+        raise BriefgenError(f"{where or name + ': '}template error: {e}{hint}", exit_code=2) from None
