@@ -3,18 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.cli import main
 from briefgen.errors import BriefgenError
-
-
-def run_main(args, capsys):
-    try:
-        main(args)
-        code = 0
-    except SystemExit as e:
-        code = e.code or 0
-    out = capsys.readouterr()
-    return code, out.out, out.err
+from test_cli import run_main  # the CLI tests' runner: exit code, stdout, stderr
 
 
 def test_output_folder_that_is_a_file_is_one_line(tmp_path, capsys):
