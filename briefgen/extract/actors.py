@@ -166,7 +166,7 @@ def _junk(toks, text: str) -> bool:
     return False
 
 
-def _byline_ranges(doc, article: Article) -> list[tuple[int, int]]:
+def _byline_ranges(doc, article: Article, text: str) -> list[tuple[int, int]]:
     """Character ranges of credit lines ('X contributed to this report', 'Reporting by X')."""
     from spacy.matcher import Matcher
 
@@ -186,7 +186,7 @@ def _byline_ranges(doc, article: Article) -> list[tuple[int, int]]:
         if blocks:  # the parser may run a sentence on across a blank line: stay within the paragraph
             b = blocks[max(0, bisect.bisect_right(starts, doc[s].idx) - 1)]
             lo, hi = max(lo, b[0]), min(hi, b[1])
-        if doc.vocab.strings[match_id] == "BYLINE" and len(doc.text[lo:hi].split()) > 12:
+        if doc.vocab.strings[match_id] == "BYLINE" and len(text[lo:hi].split()) > 12:
             continue
         out.append((lo, hi))
     return out
@@ -278,7 +278,7 @@ def extract_actors(doc, article: Article) -> ActorIndex:
     pmap = ParagraphMap(article)
     text = doc.text
     quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
-    skip = _byline_ranges(doc, article)
+    skip = _byline_ranges(doc, article, text)  # text: the caller's one read of Doc.text
     mentions, spans, ent_tokens = _collect(doc, article, pmap, skip, quotes)
 
     # forms, their labels and first offsets
