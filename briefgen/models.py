@@ -219,10 +219,3 @@ class Briefing(_Model):
     skipped: list[Skipped] = Field(default_factory=list)
     article_count: int = 0
     links: list[ActorLink] = Field(default_factory=list, description="Links between the shown actors, summed over articles (actor map).")
-
-    def source_number(self, path: Optional[str]) -> Optional[int]:
-        """The number of the source whose path is `path`."""
-        for s in self.sources:
-            if s.path == path:
-                return s.number
-        return None
