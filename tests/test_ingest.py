@@ -157,3 +157,10 @@ def test_config_style_sources_mix_home_globs_and_exports(tmp_path, monkeypatch):
     (tmp_path / "wire.jsonl").write_text(json.dumps({"title": "Dock strike", "body": "\n\n".join(PARAS_A)}) + "\n")
     result = load_articles(["~/news/*.html", str(tmp_path / "wire.jsonl")])
     assert [a.title for a in result.articles] == ["Farmers block roads over subsidy cut", "Dock strike"]
+
+
+def test_feed_content_without_html_blocks_splits_at_blank_lines():
+    from briefgen.ingest.feeds import fragment_blocks
+
+    blocks = fragment_blocks("The board met\non Tuesday.\n\n  Members   voted &amp; left.\n\n")
+    assert blocks == [("paragraph", "The board met on Tuesday."), ("paragraph", "Members voted & left.")]

@@ -8,6 +8,7 @@ from datetime import date
 
 from briefgen.errors import InputError
 from briefgen.ingest.html import outlet_from_url
+from briefgen.ingest.text import split_blocks
 from briefgen.models import Article, Block
 
 _FEED_ROOT = re.compile(rb"\A(?:\s|<\?xml[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>|<\?xml-stylesheet[^>]*\?>)*<(?:rss|feed|rdf:RDF)\b", re.S | re.I)
@@ -44,8 +45,7 @@ def fragment_blocks(html: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     blocks = root.xpath(".//p|.//h1|.//h2|.//h3|.//h4|.//h5|.//h6|.//li|.//blockquote[not(p)]")
     if not blocks:
-        text = root.text_content()
-        return [("paragraph", re.sub(r"\s+", " ", p).strip()) for p in re.split(r"\n\s*\n", text) if p.strip()]
+        return [("paragraph", re.sub(r"\s+", " ", p)) for p in split_blocks(root.text_content())]
     for el in blocks:
         if el.xpath("ancestor::p|ancestor::li"):
             continue  # nested inside a block already taken
