@@ -127,6 +127,7 @@ def extract_events(doc, article: Article, dates: list[DateMention], actors: Acto
     """One event per calendar date of an article: the clause that tells it best, its actors, future or past."""
     best: dict[tuple, tuple[tuple, Event]] = {}
     pub = article.published.isoformat() if article.published else None
+    text = doc.text  # Doc.text joins every token on each access: read it once
     for dm in dates:
         b = bounds(dm.value or "")
         if not b or doc.char_span(dm.start, dm.end, alignment_mode="expand") is None:
@@ -137,7 +138,7 @@ def extract_events(doc, article: Article, dates: list[DateMention], actors: Acto
         upcoming = bool(pub and (b[0] > pub or (future and b[1] >= pub)))
         names = actors.names_in(start, end)
         ev = Event(
-            date=dm.value, sort_key=b[0], end_key=b[1], text=describe(doc.text, start, end, s_start, s_end, dm.start),
+            date=dm.value, sort_key=b[0], end_key=b[1], text=describe(text, start, end, s_start, s_end, dm.start),
             date_text=dm.text, actors=names, upcoming=upcoming, future=future,
             paragraph=dm.paragraph, source=article.path,
         )

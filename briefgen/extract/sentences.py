@@ -8,6 +8,7 @@ from briefgen.models import Article
 
 # Pairs of opening and closing marks; straight marks (" and '') open and close alike (see quote_regions).
 _PAIRS = {"“": "”", "``": "''", "«": "»"}
+_ANY_MARK = re.compile("|".join(re.escape(o) for o in [*_PAIRS, "''", '"']))
 _OUTLOOK_HEADING = re.compile(
     r"^\W*(what(?:['’]s| is| comes| happens)? next|what to watch|things to watch|watch for|outlook|"
     r"looking ahead|the road ahead|next steps?|what lies ahead|what now|what we don['’]t know|"
@@ -45,7 +46,7 @@ def pieces(doc, article: Article) -> list[Piece]:
     Computed once per parsed article and kept in the Doc's user_data: three extractors read them,
     and walking doc.sents is the costly part.
     """
-    key = ("briefgen.pieces", article.path, len(doc.text))
+    key = ("briefgen.pieces", article.path, article.content_hash, len(doc))
     if key not in doc.user_data:
         doc.user_data[key] = _pieces(doc, article)
     return doc.user_data[key]
@@ -94,6 +95,10 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     i, n = 0, len(text)
     while i < n:
+        m = _ANY_MARK.search(text, i)  # jump to the next mark instead of testing every character
+        if m is None:
+            break
+        i = m.start()
         opener = next((o for o in _PAIRS if text.startswith(o, i)), None)
         if opener:
             close = text.find(_PAIRS[opener], i + len(opener))
