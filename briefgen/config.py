@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Literal, Optional
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from briefgen.errors import ConfigError
 
@@ -85,6 +85,18 @@ class OutputConfig(_Section):
     name: str = Field(default="brief-{date:%Y-%m-%d}", description="File name pattern without extension; {date} is the briefing date. May hold folders: '{date:%Y/%m}/brief-{date:%Y-%m-%d}'.")
     formats: list[Format] = Field(default_factory=lambda: ["html", "pdf"], description="Formats to write: html, pdf, json, md.")
 
+    @field_validator("name")
+    @classmethod
+    def _name_formats(cls, v: str) -> str:
+        # Checked here so a bad pattern fails `config check`, not a build after every article is parsed.
+        from datetime import date
+
+        try:
+            v.format(date=date(2024, 2, 19))
+        except (KeyError, IndexError, ValueError) as e:
+            raise ValueError(f"'{v}' is not a valid pattern ({e}); use {{date:%Y-%m-%d}}") from None
+        return v
+
 
 class CacheConfig(_Section):
     enabled: bool = Field(default=True, description="Keep each article's extraction in a SQLite cache so later runs parse only new or changed articles.")
@@ -136,6 +148,17 @@ class Config(_Section):
     pdf: PdfConfig = Field(default_factory=PdfConfig, description="PDF settings.")
     theme: ThemeConfig = Field(default_factory=ThemeConfig, description="Look of the HTML and PDF: colours, fonts, logo, margins (CSS variables of brief.css).")
     output: OutputConfig = Field(default_factory=OutputConfig, description="Output settings.")
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, v: str) -> str:
+        from zoneinfo import ZoneInfo
+
+        try:
+            ZoneInfo(v)
+        except (ValueError, KeyError):  # ZoneInfoNotFoundError is a KeyError; a malformed key is a ValueError
+            raise ValueError(f"unknown time zone '{v}'; use an IANA name such as UTC or Europe/Berlin") from None
+        return v
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"title": "briefgen config"})
 
@@ -198,7 +221,7 @@ def load_config(path: str | Path | None) -> Config:
     try:
         return Config.model_validate(data)
     except ValidationError as e:
-        problems = []
+        problems, order = [], []
         for err in e.errors():
             loc = tuple(err["loc"])
             key = ".".join(str(x) for x in loc)
@@ -209,5 +232,8 @@ def load_config(path: str | Path | None) -> Config:
                 hint = f"; did you mean '{close[0]}'?" if close else "; remove it (see `briefgen config schema`)"
                 problems.append(f"{p}{where}: unknown key '{key}'{hint}")
             else:
-                problems.append(f"{p}{where}: {key}: {err['msg']}")
+                msg = str(err["ctx"]["error"]) if err["type"] == "value_error" else err["msg"]  # our validators' own words
+                problems.append(f"{p}{where}: {key}: {msg}")
+            order.append(line or 0)
+        problems = [m for _, m in sorted(zip(order, problems), key=lambda x: x[0])]  # in file order, as an editor reads
         raise ConfigError(problems[0], lines=problems) from None

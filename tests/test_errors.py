@@ -47,3 +47,14 @@ def test_undefined_template_variable_names_file_line_and_hint(tmp_path):
     msg = str(e.value)
     assert msg.startswith(f"{tmp_path / 'page.html.j2'}:2: template error: 'no_such_name' is undefined")
     assert "docs/templates.md" in msg and e.value.exit_code == 2
+
+
+def test_config_check_catches_bad_name_pattern_and_time_zone_in_file_order(tmp_path, capsys):
+    p = tmp_path / "c.yaml"
+    p.write_text("timezone: Mars/Olympus\noutput:\n  name: 'brief-{day}'\n  dirr: x\n")
+    code, _, err = run_main(["config", "check", str(p)], capsys)
+    lines = err.strip().splitlines()
+    assert code == 2 and len(lines) == 3, lines
+    assert f"{p}:1: timezone: unknown time zone 'Mars/Olympus'; use an IANA name" in lines[0]
+    assert f"{p}:3: output.name: 'brief-{{day}}' is not a valid pattern" in lines[1]
+    assert f"{p}:4: unknown key 'output.dirr'" in lines[2]
