@@ -58,3 +58,11 @@ def test_config_check_catches_bad_name_pattern_and_time_zone_in_file_order(tmp_p
     assert f"{p}:1: timezone: unknown time zone 'Mars/Olympus'; use an IANA name" in lines[0]
     assert f"{p}:3: output.name: 'brief-{{day}}' is not a valid pattern" in lines[1]
     assert f"{p}:4: unknown key 'output.dirr'" in lines[2]
+
+
+def test_a_pdf_among_articles_is_skipped_with_what_to_do(tmp_path, capsys):
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n1 0 obj << >> endobj\n")
+    code, _, err = run_main(["extract", str(pdf)], capsys)
+    assert code == 4
+    assert f"{pdf}: is a PDF file, not an article; save or export its text" in err and "Traceback" not in err

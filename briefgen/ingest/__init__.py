@@ -18,6 +18,7 @@ ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xhtm
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+_DOCUMENT_MAGIC = ((b"%PDF", "PDF"), (b"PK\x03\x04", "zip (Word, OpenDocument)"), (b"\xd0\xcf\x11\xe0", "Word 97-2003"))
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 _NOT_ARTICLES = ("image/", "audio/", "video/", "font/", "application/pdf", "application/zip", "application/octet-stream")
 
@@ -86,6 +87,9 @@ def check_data(path: str, data: bytes) -> None:
     """Refuse empty and binary content."""
     if not data.strip():
         raise InputError(path, "is empty; remove it or add the article text")
+    for magic, kind in _DOCUMENT_MAGIC:  # office files are zip or OLE containers and PDFs may start without a NUL
+        if data.startswith(magic):
+            raise InputError(path, f"is a {kind} file, not an article; save or export its text and pass that")
     if b"\0" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(path, "looks binary, not an article; pass text, Markdown, HTML, a feed or JSON")
 
