@@ -64,7 +64,7 @@ def _now(value: Optional[str]) -> Optional[datetime]:
 
 def _warn_skipped(skipped) -> None:
     for s in skipped:
-        typer.echo(f"warning: skipped {s.path}: {s.reason}", err=True)
+        typer.echo(f"briefgen: warning: skipped {s.path}: {s.reason}", err=True)  # as build logs it
 
 
 @app.command()

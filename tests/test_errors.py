@@ -66,3 +66,7 @@ def test_a_pdf_among_articles_is_skipped_with_what_to_do(tmp_path, capsys):
     code, _, err = run_main(["extract", str(pdf)], capsys)
     assert code == 4
     assert f"{pdf}: is a PDF file, not an article; save or export its text" in err and "Traceback" not in err
+    good = tmp_path / "good.txt"
+    good.write_text("Headline\n\nThe council met on Monday, officials said.\n")
+    code, _, err = run_main(["extract", str(pdf), str(good)], capsys)
+    assert code == 0 and err.startswith(f"briefgen: warning: skipped {pdf}: is a PDF file"), err
