@@ -194,6 +194,16 @@ def _fields_at(loc: tuple) -> list[str]:
     return list(model.model_fields) if model else []
 
 
+def _description_at(loc: tuple) -> str:
+    """The schema's description of the field at `loc` ('' when there is none)."""
+    model: type[BaseModel] | None = Config
+    for part in loc[:-1]:
+        ann = model.model_fields[part].annotation if model and part in model.model_fields else None
+        model = ann if isinstance(ann, type) and issubclass(ann, BaseModel) else None
+    field = model.model_fields.get(loc[-1]) if model else None
+    return (field.description or "") if field else ""
+
+
 def load_config(path: str | Path | None) -> Config:
     """Read and validate a config file; report every problem with its line and key path."""
     if path is None:
@@ -233,6 +243,8 @@ def load_config(path: str | Path | None) -> Config:
                 problems.append(f"{p}{where}: unknown key '{key}'{hint}")
             else:
                 msg = str(err["ctx"]["error"]) if err["type"] == "value_error" else err["msg"]  # our validators' own words
+                if err["type"] == "string_pattern_mismatch":  # a regex says nothing to an editor; the field's description does
+                    msg = f"{err['input']!r} is not valid. {_description_at(loc) or 'See `briefgen config schema`.'}"
                 problems.append(f"{p}{where}: {key}: {msg}")
             order.append(line or 0)
         problems = [m for _, m in sorted(zip(order, problems), key=lambda x: x[0])]  # in file order, as an editor reads

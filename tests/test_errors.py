@@ -70,3 +70,11 @@ def test_a_pdf_among_articles_is_skipped_with_what_to_do(tmp_path, capsys):
     good.write_text("Headline\n\nThe council met on Monday, officials said.\n")
     code, _, err = run_main(["extract", str(pdf), str(good)], capsys)
     assert code == 0 and err.startswith(f"briefgen: warning: skipped {pdf}: is a PDF file"), err
+
+
+def test_a_value_off_pattern_is_explained_by_the_field_not_a_regex(tmp_path, capsys):
+    p = tmp_path / "c.yaml"
+    p.write_text("window: 3 fortnights\n")
+    code, _, err = run_main(["config", "check", str(p)], capsys)
+    assert code == 2 and f"{p}:1: window: '3 fortnights' is not valid. Only articles published within this span" in err
+    assert "should match" not in err and "[hdw]" not in err
