@@ -78,3 +78,14 @@ def test_a_value_off_pattern_is_explained_by_the_field_not_a_regex(tmp_path, cap
     code, _, err = run_main(["config", "check", str(p)], capsys)
     assert code == 2 and f"{p}:1: window: '3 fortnights' is not valid. Only articles published within this span" in err
     assert "should match" not in err and "[hdw]" not in err
+
+
+def test_preview_on_a_busy_port_is_one_line(capsys):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        code, _, err = run_main(["preview", "--seed", "--port", str(port)], capsys)
+    assert code == 2 and f"cannot serve on 127.0.0.1:{port}" in err and "--port" in err and "internal error" not in err

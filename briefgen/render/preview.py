@@ -35,9 +35,16 @@ class Preview:
         self._stop = threading.Event()
         self.config = None
         self.briefing = None
-        self.rebuild(config_changed=True)
-        self.server = ThreadingHTTPServer((host, port), self._handler())
+        try:  # bind before the first build: a busy port should fail at once, not after every article is parsed
+            self.server = ThreadingHTTPServer((host, port), self._handler())
+        except OSError as e:
+            raise BriefgenError(f"cannot serve on {host}:{port} ({e.strerror}); pass another --port", exit_code=2) from None
         self.server.daemon_threads = True
+        try:
+            self.rebuild(config_changed=True)
+        except BaseException:
+            self.server.server_close()
+            raise
 
     @property
     def url(self) -> str:
