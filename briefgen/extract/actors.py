@@ -276,7 +276,7 @@ def extract_actors(doc, article: Article) -> ActorIndex:
 
     index = ActorIndex()
     pmap = ParagraphMap(article)
-    text = doc.text
+    text = article.text  # the Doc was made from this string; Doc.text would rebuild it token by token
     quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
     skip = _byline_ranges(doc, article, text)  # text: the caller's one read of Doc.text
     mentions, spans, ent_tokens = _collect(doc, article, pmap, skip, quotes)

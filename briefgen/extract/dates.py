@@ -78,7 +78,7 @@ def governing_tense(doc, start: int, end: int) -> str | None:
 
 def extract_dates(doc, article: Article) -> list[DateMention]:
     """Every temporal expression with its ISO value (null where it names no calendar time)."""
-    text = doc.text
+    text = article.text  # the Doc was made from this string; Doc.text would rebuild it token by token
     pmap = ParagraphMap(article)
     pub = article.published
     ents = sorted((e.start_char, e.end_char, e.label_) for e in doc.ents)

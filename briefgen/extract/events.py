@@ -127,7 +127,7 @@ def extract_events(doc, article: Article, dates: list[DateMention], actors: Acto
     """One event per calendar date of an article: the clause that tells it best, its actors, future or past."""
     best: dict[tuple, tuple[tuple, Event]] = {}
     pub = article.published.isoformat() if article.published else None
-    text = doc.text  # Doc.text joins every token on each access: read it once
+    text = article.text  # the Doc was made from this string; Doc.text would rebuild it token by token
     for dm in dates:
         b = bounds(dm.value or "")
         if not b or doc.char_span(dm.start, dm.end, alignment_mode="expand") is None:

@@ -48,7 +48,7 @@ MIN_WORDS = 4  # fewer words inside marks are scare quotes or names, not quotati
 
 def extract_quotes(doc, article: Article, actors: ActorIndex) -> tuple[list[Quote], list[Quote]]:
     """Find quoted spans and give each its speaker; collect reported speech as statements."""
-    body = doc.text  # read once: Doc.text is rebuilt on each access
+    body = article.text  # the Doc was made from this string; Doc.text would rebuild it token by token
     spans = [s for s in find_quoted_spans(article) if s.end <= len(body)]
     mask = bytearray(len(body) + 1)
     for s in spans:

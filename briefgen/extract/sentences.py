@@ -53,7 +53,7 @@ def pieces(doc, article: Article) -> list[Piece]:
 
 
 def _pieces(doc, article: Article) -> list[Piece]:
-    text_of_doc = doc.text  # Doc.text joins every token on each access: read it once
+    text_of_doc = article.text  # the Doc was made from this string; Doc.text would rebuild it token by token
     spans = article.block_offsets()
     out: list[Piece] = []
     bi = 0
