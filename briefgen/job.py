@@ -35,6 +35,7 @@ def _locked_build(config: Config, record: RunRecord, now: datetime, since: str |
 
     with OutputLock(config.output.dir, wait=wait):
         try:
+            pipeline.check_templates(config, config.output.formats)
             with record.timed("build"):
                 briefing = pipeline.build(config, now=now, strict=strict, since=since, run=record)
             for s in briefing.skipped:

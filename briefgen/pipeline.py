@@ -97,6 +97,13 @@ def build(config: Config, *, now: datetime | None = None, strict: bool = False, 
         return aggregate(result.extractions, config, now=now, skipped=result.skipped)
 
 
+def check_templates(config: Config, formats: list[str]) -> None:
+    """Load the templates these formats need before any work: a typo should not cost a whole parse."""
+    from briefgen import render as r
+
+    r.load_templates(config, formats)
+
+
 def render(briefing: Briefing, config: Config, formats: list[str]) -> dict[str, bytes]:
     """Render each requested format to bytes (HTML first: the PDF is laid out from it)."""
     from briefgen import render as r

@@ -1,6 +1,8 @@
 """Mistakes a user can make: one line naming the thing and what to do, a documented exit code, no traceback."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from briefgen.errors import BriefgenError
@@ -89,3 +91,16 @@ def test_preview_on_a_busy_port_is_one_line(capsys):
         port = busy.getsockname()[1]
         code, _, err = run_main(["preview", "--seed", "--port", str(port)], capsys)
     assert code == 2 and f"cannot serve on 127.0.0.1:{port}" in err and "--port" in err and "internal error" not in err
+
+
+def test_a_template_syntax_error_stops_build_before_parsing(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text("Headline\n\nThe council met on Monday, officials said.\n")
+    house = tmp_path / "house"
+    house.mkdir()
+    (house / "brief.html.j2").write_text('{% extends "default:brief.html.j2" %}\n{% block header %}{{ x {% endblock %}\n')
+    out = tmp_path / "out"
+    code, _, err = run_main(["build", str(article), "--out", str(out), "--templates", str(house), "--format", "html"], capsys)
+    assert code == 2 and f"{house / 'brief.html.j2'}:2: template syntax error" in err
+    manifest = json.loads(next(out.glob("*.manifest.json")).read_text())
+    assert manifest["status"] == "error" and "parse" not in manifest["timings"] and manifest["counts"]["parsed"] == 0

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from briefgen.render.context import build_context
-from briefgen.render.templates import builtin_template_dir, make_environment, render_template
+from briefgen.render.templates import builtin_template_dir, load_template, make_environment, render_template
 
-__all__ = ["build_context", "builtin_template_dir", "make_environment", "render_template", "render_html", "render_markdown", "render_json", "render_pdf"]
+__all__ = ["build_context", "builtin_template_dir", "make_environment", "render_template", "load_templates", "render_html", "render_markdown", "render_json", "render_pdf"]
 
 
 def render_html(briefing, config) -> str:
@@ -17,6 +17,14 @@ def render_markdown(briefing, config) -> str:
     """The briefing as Markdown."""
     env = make_environment(config.templates.dir, markdown=True)
     return render_template(env, "brief.md.j2", build_context(briefing, config))
+
+
+def load_templates(config, formats: list[str]) -> None:
+    """Compile the templates these formats use, so a missing template or a syntax error stops a run before parsing."""
+    if {"html", "pdf"} & set(formats):
+        load_template(make_environment(config.templates.dir), config.templates.name)
+    if "md" in formats:
+        load_template(make_environment(config.templates.dir, markdown=True), "brief.md.j2")
 
 
 def render_json(briefing) -> str:

@@ -52,24 +52,40 @@ def make_environment(user_dir: str | Path | None = None, *, undefined=None, mark
     return env
 
 
-def render_template(env, name: str, context: dict) -> str:
-    """Render one template; template errors become one line with file and line."""
-    from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
+def load_template(env, name: str):
+    """Find and compile one template; a missing template or a syntax error becomes one line with file and line."""
+    from jinja2 import TemplateError
 
     try:
-        return env.get_template(name).render(**context)
-    except TemplateSyntaxError as e:
-        raise BriefgenError(f"{e.filename or e.name}:{e.lineno}: template syntax error: {e.message}", exit_code=2) from None
-    except TemplateNotFound as e:
-        raise BriefgenError(f"template '{e.name}' not found in the templates folder or the built-ins", exit_code=2) from None
+        return env.get_template(name)
     except TemplateError as e:
-        import sys
-        import traceback
+        raise _template_error(e, name) from None
 
-        where = ""
-        for frame in reversed(traceback.extract_tb(sys.exc_info()[2])):
-            if frame.filename.endswith((".j2", ".html", ".md")):
-                where = f"{frame.filename}:{frame.lineno}: "
-                break
-        hint = "; check the name against the context in docs/templates.md" if isinstance(e, UndefinedError) else ""
-        raise BriefgenError(f"{where or name + ': '}template error: {e}{hint}", exit_code=2) from None
+
+def render_template(env, name: str, context: dict) -> str:
+    """Render one template; template errors become one line with file and line."""
+    from jinja2 import TemplateError
+
+    try:
+        return load_template(env, name).render(**context)
+    except TemplateError as e:  # an include or a macro file can fail only now, and undefined names always do
+        raise _template_error(e, name) from None
+
+
+def _template_error(e, name: str) -> BriefgenError:
+    """The user's message for a Jinja2 error: file, line, what went wrong, what to check."""
+    from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
+
+    if isinstance(e, TemplateSyntaxError):
+        return BriefgenError(f"{e.filename or e.name}:{e.lineno}: template syntax error: {e.message}", exit_code=2)
+    if isinstance(e, TemplateNotFound):
+        return BriefgenError(f"template '{e.name}' not found in the templates folder or the built-ins; check templates.name", exit_code=2)
+    import traceback
+
+    where = ""
+    for frame in reversed(traceback.extract_tb(e.__traceback__)):
+        if frame.filename.endswith((".j2", ".html", ".md")):
+            where = f"{frame.filename}:{frame.lineno}: "
+            break
+    hint = "; check the name against the context in docs/templates.md" if isinstance(e, UndefinedError) else ""
+    return BriefgenError(f"{where or name + ': '}template error: {e}{hint}", exit_code=2)
