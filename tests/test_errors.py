@@ -104,3 +104,17 @@ def test_a_template_syntax_error_stops_build_before_parsing(tmp_path, capsys):
     assert code == 2 and f"{house / 'brief.html.j2'}:2: template syntax error" in err
     manifest = json.loads(next(out.glob("*.manifest.json")).read_text())
     assert manifest["status"] == "error" and "parse" not in manifest["timings"] and manifest["counts"]["parsed"] == 0
+
+
+def test_an_empty_folder_or_glob_is_skipped_beside_good_sources_and_alone_exits_4(tmp_path, capsys):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    good = tmp_path / "good.txt"
+    good.write_text("Headline\n\nThe council met on Monday, officials said.\n")
+    code, out, err = run_main(["extract", str(inbox), str(tmp_path / "none-*.txt"), str(good)], capsys)
+    assert code == 0 and len(json.loads(out)["articles"]) == 1
+    assert f"skipped {inbox}: the folder holds no article" in err and "none-*.txt: the pattern matches no file" in err
+    code, _, err = run_main(["extract", str(inbox)], capsys)
+    assert code == 4 and "no usable articles" in err and str(inbox) in err
+    code, _, err = run_main(["extract", "--strict", str(inbox), str(good)], capsys)
+    assert code == 1 and "holds no article" in err

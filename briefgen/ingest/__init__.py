@@ -7,6 +7,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from briefgen.config import IngestConfig
 from briefgen.errors import BriefgenError, InputError
@@ -31,9 +32,19 @@ class Ingested:
     skipped: list[Skipped] = field(default_factory=list)
 
 
-def expand_inputs(inputs: list[str]) -> list[str]:
-    """Expand folders (recursively) and globs into file paths, keeping the given order."""
+def expand_inputs(inputs: list[str], on_empty: Callable[[InputError], None] | None = None) -> list[str]:
+    """Expand folders (recursively) and globs into file paths, keeping the given order.
+
+    A folder or glob that yields nothing goes to `on_empty` (a run skips it, like a missing file: an empty
+    inbox must not stop the other sources); without it, it is an error.
+    """
     out: list[str] = []
+
+    def empty(item: str, reason: str) -> None:
+        if on_empty is None:
+            raise BriefgenError(f"{item}: {reason}", exit_code=2)
+        on_empty(InputError(item, reason))
+
     for item in inputs:
         if item == "-" or is_url(item):
             out.append(item)
@@ -42,7 +53,7 @@ def expand_inputs(inputs: list[str]) -> list[str]:
         if any(c in item for c in "*?[") and not Path(item).exists():
             matches = sorted(glob.glob(item, recursive=True))
             if not matches:
-                raise BriefgenError(f"{item}: the pattern matches no file; check the glob", exit_code=2)
+                empty(item, "the pattern matches no file; check the glob")
             out.extend(m for m in matches if Path(m).is_file())
         elif Path(item).is_dir():
             found = sorted(
@@ -50,7 +61,7 @@ def expand_inputs(inputs: list[str]) -> list[str]:
                 if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
             )
             if not found:
-                raise BriefgenError(f"{item}: the folder holds no article (.txt, .md, .html); add some or pass files", exit_code=2)
+                empty(item, "the folder holds no article (.txt, .md, .html); add some or pass files")
             out.extend(found)
         else:
             out.append(item)
@@ -255,7 +266,7 @@ def load_articles(inputs: list[str], *, strict: bool = False, settings: IngestCo
             raise BriefgenError(f"{e} (--strict makes a bad article fatal)") from None
         result.skipped.append(Skipped(path=e.path, reason=e.reason))
 
-    items = expand_inputs(inputs)
+    items = expand_inputs(inputs, on_empty=skip)
     urls = list(dict.fromkeys(i for i in items if is_url(i)))
     fetched = dict(zip(urls, fetch_many(urls, fetch)))
     for item in items:
