@@ -243,6 +243,8 @@ def main(argv: Optional[List[str]] = None) -> None:
     """Entry point: the one error boundary."""
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
+    if debug:  # accepted anywhere on the line: "rerun with --debug" is most often typed at its end
+        args = [a for a in args if a != "--debug"]
     from briefgen.logs import setup_logging
 
     setup_logging()  # text on stderr until a command asks otherwise (build's --log-format, --quiet)

@@ -118,3 +118,14 @@ def test_an_empty_folder_or_glob_is_skipped_beside_good_sources_and_alone_exits_
     assert code == 4 and "no usable articles" in err and str(inbox) in err
     code, _, err = run_main(["extract", "--strict", str(inbox), str(good)], capsys)
     assert code == 1 and "holds no article" in err
+
+
+def test_debug_after_the_command_shows_the_traceback(tmp_path):
+    import subprocess
+    import sys
+
+    missing = str(tmp_path / "missing.txt")
+    done = subprocess.run([sys.executable, "-m", "briefgen", "extract", missing, "--debug"], capture_output=True, text=True)
+    assert done.returncode != 0 and "Traceback" in done.stderr and "BriefgenError" in done.stderr
+    done = subprocess.run([sys.executable, "-m", "briefgen", "extract", missing], capture_output=True, text=True)
+    assert done.returncode == 4 and "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
