@@ -25,9 +25,13 @@ def window_start(since: str | None, now: datetime) -> date | None:
     if re.fullmatch(r"\s*\d+\s*[hdw]\s*", since):
         return (now - parse_span(since)).date()
     try:
-        return date.fromisoformat(since.strip()[:10])
+        start = date.fromisoformat(since.strip()[:10])
     except ValueError:
         raise BriefgenError(f"--since '{since}': give a span (24h, 7d) or an ISO date (2024-02-18)", exit_code=EXIT_USAGE) from None
+    if start > now.date():  # an empty window by construction: a typo in the year, or --now set too early
+        raise BriefgenError(f"--since {start} is after the briefing's date {now.date()}; give an earlier date or a later --now",
+                            exit_code=EXIT_USAGE)
+    return start
 
 
 def select_window(articles: list[Article], start: date, end: date) -> tuple[list[Article], list[tuple[Article, str]]]:

@@ -129,3 +129,11 @@ def test_debug_after_the_command_shows_the_traceback(tmp_path):
     assert done.returncode != 0 and "Traceback" in done.stderr and "BriefgenError" in done.stderr
     done = subprocess.run([sys.executable, "-m", "briefgen", "extract", missing], capture_output=True, text=True)
     assert done.returncode == 4 and "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_since_after_the_briefing_date_is_a_usage_error_before_any_work(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text("Headline\n\nThe council met on Monday, officials said.\n")
+    code, _, err = run_main(["build", str(article), "--out", str(tmp_path / "out"), "--format", "json",
+                             "--now", "2024-02-19T08:00+00:00", "--since", "2042-02-18"], capsys)
+    assert code == 2 and "--since 2042-02-18 is after the briefing's date 2024-02-19" in err
