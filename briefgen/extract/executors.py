@@ -12,19 +12,23 @@ from briefgen.errors import BriefgenError
 from briefgen.models import Article, Extraction
 
 
-def extract_chunk(model: str, articles: list[dict], batch_size: int = 16) -> list[dict]:
-    """Parse and extract a chunk of articles in this process (the unit of work of every executor)."""
+def extract_chunk(model: str, articles: list[str], batch_size: int = 16) -> list[str]:
+    """Parse and extract a chunk of articles (as JSON) in this process: the unit of work of every executor.
+
+    JSON strings go both ways: pydantic reads and writes them in compiled code, which keeps the
+    parent process (which shares the cores with the workers) nearly idle.
+    """
     from briefgen.extract import extract_doc
     from briefgen.extract.nlp import load_pipeline
 
     nlp = load_pipeline(model)
-    arts = [Article.model_validate(a) for a in articles]
+    arts = [Article.model_validate_json(a) for a in articles]
     docs = nlp.pipe((a.text for a in arts), batch_size=batch_size)
-    return [extract_doc(doc, a).model_dump(mode="json") for doc, a in zip(docs, arts)]
+    return [extract_doc(doc, a).model_dump_json() for doc, a in zip(docs, arts)]
 
 
-def _chunks(articles: list[Article], size: int) -> list[list[dict]]:
-    return [[a.model_dump(mode="json") for a in articles[i : i + size]] for i in range(0, len(articles), size)]
+def _chunks(articles: list[Article], size: int) -> list[list[str]]:
+    return [[a.model_dump_json() for a in articles[i : i + size]] for i in range(0, len(articles), size)]
 
 
 def run_serial(articles: list[Article], model: str, batch_size: int) -> Iterator[Extraction]:
@@ -49,7 +53,7 @@ def run_pool(articles: list[Article], model: str, n_process: int, batch_size: in
     with ProcessPoolExecutor(max_workers=n_process, mp_context=ctx) as pool:
         for chunk in pool.map(partial(extract_chunk, model, batch_size=batch_size), _chunks(articles, size)):
             for record in chunk:
-                yield Extraction.model_validate(record)
+                yield Extraction.model_validate_json(record)
 
 
 def run_dask(articles: list[Article], model: str, scheduler: str | None, batch_size: int) -> Iterator[Extraction]:
@@ -69,7 +73,7 @@ def run_dask(articles: list[Article], model: str, scheduler: str | None, batch_s
         futures = [client.submit(extract_chunk, model, c, batch_size, pure=False) for c in chunks]
         for fut in futures:
             for record in fut.result():
-                yield Extraction.model_validate(record)
+                yield Extraction.model_validate_json(record)
     finally:
         client.close()
 
