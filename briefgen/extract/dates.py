@@ -6,7 +6,8 @@ import functools
 
 from briefgen.extract.spans import ParagraphMap
 from briefgen.extract.timex_normalize import REJECT, duration, normalize
-from briefgen.extract.timex_patterns import HAS_YEAR, RULES, TEMPORAL_PREP
+from briefgen.extract.timex_patterns import HAS_YEAR, TEMPORAL_PREP
+from briefgen.extract.timex_scan import scan
 from briefgen.models import Article, DateMention
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "might", "may", "should", "must", "can", "ca"}
@@ -90,7 +91,7 @@ def extract_dates(doc, article: Article) -> list[DateMention]:
             return ents[i][2]
         return None
 
-    cands = [(m.start(), m.end(), order, name) for order, (name, rx) in enumerate(RULES) for m in rx.finditer(text)]
+    cands = scan(text)
     cands.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, int, str | None, str | None]] = []
