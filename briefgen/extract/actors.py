@@ -4,7 +4,7 @@ spaCy's entities are the candidates. Each is cleaned (leading "the", possessive,
 courtesy title), junk is dropped, and forms are merged with a union-find over:
 country names, demonyms and capitals (aliases.places), person surnames, acronyms
 (by initials or a parenthesis), shorter contained organization names, and
-singular/plural group names. A PhraseMatcher then finds the forms where the model
+singular/plural group names. The forms are then matched again where the model
 missed them. Each mention keeps a weight from its syntax (an agent counts more than
 a place named as a location) for the ranking.
 """
@@ -166,17 +166,35 @@ def _junk(toks, text: str) -> bool:
     return False
 
 
+#: Every credit line the matcher below can find contains one of these (a cheap test that skips most
+#: articles): a byline's "By" opens a sentence, so it follows the start of the text, a line break or
+#: the punctuation that ends a sentence.
+_CREDIT_HINT = re.compile(r"contribut|(?:reporting|writing|editing|compiled)\s+by|(?:^|[\n.!?:;\"“”'’)\]]\s*)by\s", re.IGNORECASE)
+_CREDIT_MATCHERS: dict[int, object] = {}
+
+
+def _credit_matcher(vocab):
+    """The credit-line Matcher for this vocabulary, built once per process."""
+    m = _CREDIT_MATCHERS.get(id(vocab))
+    if m is None:
+        from spacy.matcher import Matcher
+
+        m = Matcher(vocab)
+        m.add("CREDIT", [
+            [{"LEMMA": "contribute"}, {"LOWER": "to"}, {"LOWER": {"IN": ["this", "the"]}}, {"LOWER": {"IN": ["report", "story", "article"]}}],
+            [{"LOWER": {"IN": ["reporting", "writing", "editing", "compiled"]}}, {"LOWER": "by"}],
+        ])
+        # a byline: a short line "By NAME ..." (a longer sentence opening with "By" is news: "By Friday, ...")
+        m.add("BYLINE", [[{"LOWER": "by", "IS_SENT_START": True}, {"ENT_TYPE": "PERSON"}]])
+        _CREDIT_MATCHERS[id(vocab)] = m
+    return m
+
+
 def _byline_ranges(doc, article: Article, text: str) -> list[tuple[int, int]]:
     """Character ranges of credit lines ('X contributed to this report', 'Reporting by X')."""
-    from spacy.matcher import Matcher
-
-    m = Matcher(doc.vocab)
-    m.add("CREDIT", [
-        [{"LEMMA": "contribute"}, {"LOWER": "to"}, {"LOWER": {"IN": ["this", "the"]}}, {"LOWER": {"IN": ["report", "story", "article"]}}],
-        [{"LOWER": {"IN": ["reporting", "writing", "editing", "compiled"]}}, {"LOWER": "by"}],
-    ])
-    # a byline: a short line "By NAME ..." (a longer sentence opening with "By" is news: "By Friday, ...")
-    m.add("BYLINE", [[{"LOWER": "by", "IS_SENT_START": True}, {"ENT_TYPE": "PERSON"}]])
+    if not _CREDIT_HINT.search(text):
+        return []
+    m = _credit_matcher(doc.vocab)
     blocks = [(s, e) for s, e, _ in article.block_offsets()]
     starts = [s for s, _ in blocks]
     out = []
@@ -190,6 +208,44 @@ def _byline_ranges(doc, article: Article, text: str) -> list[tuple[int, int]]:
             continue
         out.append((lo, hi))
     return out
+
+
+def _phrase_matches(doc, phrases: dict[tuple[str, ...], str]) -> list[tuple[str, int, int]]:
+    """(name, start, end) token ranges whose words are one of `phrases`, ordered as spaCy's PhraseMatcher
+    orders them (by start, then end).
+
+    Written by hand: a PhraseMatcher needs a Doc built per phrase, and building some fifty of them for
+    each article cost more than the matching itself; comparing the tokens' ORTH hashes costs little.
+    """
+    from spacy.attrs import ORTH
+
+    strings = doc.vocab.strings
+    by_first: dict[int, list[tuple[tuple[int, ...], str]]] = {}
+    for words, name in phrases.items():
+        hashes = tuple(strings[w] for w in words)
+        by_first.setdefault(hashes[0], []).append((hashes, name))
+    orths = doc.to_array(ORTH).tolist() if len(doc) else []
+    out = []
+    for i, h in enumerate(orths):
+        cands = by_first.get(h)
+        if cands:
+            for hashes, name in cands:
+                if tuple(orths[i:i + len(hashes)]) == hashes:
+                    out.append((name, i, i + len(hashes)))
+    out.sort(key=lambda m: (m[1], m[2]))
+    return out
+
+
+def _find_all(text: str, char: str):
+    i = text.find(char)
+    while i >= 0:
+        yield i
+        i = text.find(char, i + 1)
+
+
+def _token_at(doc, offset: int):
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
 class _Union:
@@ -250,8 +306,14 @@ def _collect(doc, article: Article, pmap: ParagraphMap, skip: list[tuple[int, in
                                  in_quote=in_quote, speaker=speaker, paragraph=pmap.index(span.start_char)))
         spans.append(span)
     # a proper name the model missed, given in parentheses after the common noun it names: "the lower house (Sejm)"
-    for t in doc[1:-1]:
-        if t.i + 1 < len(doc) and t.nbor(-1).text == "(" and t.nbor(1).text == ")" and t.i not in ent_tokens and (
+    # (visited at the "(" characters of the text, not token by token: few articles have many)
+    text = article.text
+    for pos in _find_all(text, "("):
+        paren = _token_at(doc, pos)
+        if paren is None or paren.text != "(" or paren.i + 2 >= len(doc):
+            continue
+        t = doc[paren.i + 1]
+        if t.nbor(1).text == ")" and t.i not in ent_tokens and (
                 t.pos_ == "PROPN" and t.is_title and t.i > 1 and t.nbor(-2).pos_ == "NOUN"):
             span = doc[t.i: t.i + 1]
             mentions.append(_Mention(span.start_char, span.end_char, t.text, "ORG", dep=t.dep_, head_lemma=t.head.lemma_,
@@ -271,9 +333,6 @@ def _parenthesized(doc, span) -> str | None:
 
 def extract_actors(doc, article: Article) -> ActorIndex:
     """Collect entity mentions and merge every form of one entity under one canonical name."""
-    from spacy.matcher import PhraseMatcher
-    from spacy.tokens import Doc
-
     index = ActorIndex()
     pmap = ParagraphMap(article)
     text = article.text  # the Doc was made from this string; Doc.text would rebuild it token by token
@@ -449,18 +508,15 @@ def extract_actors(doc, article: Article) -> ActorIndex:
         weights[name] = weights.get(name, 0.0) + _weight(m, kind_of[name])
         if m.speaker:
             index.speakers.add(name)
-    matcher = PhraseMatcher(doc.vocab)
-    for k, name in canonical.items():
-        if words.get(k) and any(c.isupper() for c in k.upper()) and words[k][0][:1].isupper():
-            matcher.add(name, [Doc(doc.vocab, words=words[k])])
-    for match_id, s, e in matcher(doc):
+    phrases = {tuple(words[k]): name for k, name in canonical.items()
+               if words.get(k) and any(c.isupper() for c in k.upper()) and words[k][0][:1].isupper()}
+    for name, s, e in _phrase_matches(doc, phrases):
         span = doc[s:e]
         if taken[span.start_char] or taken[span.end_char - 1] or any(a <= span.start_char < b for a, b in skip):
             continue
         if any(i in ent_tokens for i in range(s, e)) or (s > 0 and doc[s - 1].text in ("-", "‐")) or (
                 s > 0 and doc[s - 1].is_title and doc[s - 1].pos_ == "PROPN"):
             continue  # part of another entity, a hyphenated word, or a longer unknown name
-        name = doc.vocab.strings[match_id]
         index.mentions.append((span.start_char, span.end_char, name))
         for i in range(span.start_char, span.end_char):
             taken[i] = True
