@@ -34,6 +34,7 @@ GOVERNMENT_NOUNS = {"government", "administration", "cabinet", "regime"}
 _QUOTED = re.compile(r"[“\"][^”\"\n]{3,}?[”\"]")
 #: "inter-Palestinian", "anti-American" are adjectives, "D-Newport News" a party and home town: not actors
 _AFFIX = re.compile(r"^([a-z]+|[A-Z])-")
+_MARKUP = re.compile(r'[<>="{}|/]')
 
 
 @dataclass
@@ -155,13 +156,13 @@ def _junk(toks, text: str) -> bool:
     if not toks:
         return True
     low = text.lower()
-    if len(text) < 2 or not any(c.isupper() for c in text) or not any(c.isalpha() for c in text):
+    if len(text) < 2 or low == text:  # no capital letter (and so no letter at all, or a lowercase phrase)
         return True
     if low in PRONOUNS or low in CALENDAR or "n't" in low or "n’t" in low or text[0] in "'’":
         return True
-    if all(t.like_num or not t.is_alpha for t in toks) or all(t.pos_ == "PRON" for t in toks):
+    if _MARKUP.search(text) or _AFFIX.match(text):
         return True
-    if any(c in text for c in "<>=\"{}|/") or _AFFIX.match(text):
+    if all(t.like_num or not t.is_alpha for t in toks) or all(t.pos_ == "PRON" for t in toks):
         return True
     return False
 
@@ -217,6 +218,7 @@ def _phrase_matches(doc, phrases: dict[tuple[str, ...], str]) -> list[tuple[str,
     Written by hand: a PhraseMatcher needs a Doc built per phrase, and building some fifty of them for
     each article cost more than the matching itself; comparing the tokens' ORTH hashes costs little.
     """
+    import numpy
     from spacy.attrs import ORTH
 
     strings = doc.vocab.strings
@@ -224,14 +226,15 @@ def _phrase_matches(doc, phrases: dict[tuple[str, ...], str]) -> list[tuple[str,
     for words, name in phrases.items():
         hashes = tuple(strings[w] for w in words)
         by_first.setdefault(hashes[0], []).append((hashes, name))
-    orths = doc.to_array(ORTH).tolist() if len(doc) else []
+    if not by_first or not len(doc):
+        return []
+    orths = doc.to_array(ORTH)
+    firsts = numpy.fromiter(by_first, dtype=orths.dtype, count=len(by_first))
     out = []
-    for i, h in enumerate(orths):
-        cands = by_first.get(h)
-        if cands:
-            for hashes, name in cands:
-                if tuple(orths[i:i + len(hashes)]) == hashes:
-                    out.append((name, i, i + len(hashes)))
+    for i in numpy.flatnonzero(numpy.isin(orths, firsts)).tolist():
+        for hashes, name in by_first[int(orths[i])]:
+            if tuple(orths[i:i + len(hashes)].tolist()) == hashes:
+                out.append((name, i, i + len(hashes)))
     out.sort(key=lambda m: (m[1], m[2]))
     return out
 
