@@ -10,6 +10,7 @@ say whether", "declined to identify"), a decision or inquiry still under way
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from briefgen.extract.actors import ActorIndex
@@ -73,8 +74,18 @@ IDIOM_PATTERNS = [
 _MATCHERS: dict[int, object] = {}
 
 
-def _idiom(span):
-    """The first fixed idiom of uncertainty in the span, or None."""
+#: Words one of which every idiom above contains (lemma forms spelled out): a sentence without any is
+#: not given to the Matcher, whose walk over every token cost more than the rest of this module.
+_IDIOM_HINT = re.compile(
+    r"\bto\s+be\s+\w|\bjury\b|\byet\s+to\b|\bremain|\b(impossible|hard|difficult|premature)\b|\bno\s+way\s+to\b"
+    r"|\btoo\s+(early|soon)\s+to\b|\bup\s+in\s+the\s+air\b|\bin\s+the\s+balance\b|\bguess\b|\bopen\s+questions?\b"
+    r"|\bin\s+(doubt|question|limbo)\b", re.I)
+
+
+def _idiom(span, text: str | None = None):
+    """The first fixed idiom of uncertainty in the span (whose text is `text`), or None."""
+    if not _IDIOM_HINT.search(span.text if text is None else text):
+        return None
     from spacy.matcher import Matcher
 
     vocab = span.doc.vocab
@@ -82,12 +93,8 @@ def _idiom(span):
     if matcher is None:
         matcher = _MATCHERS[id(vocab)] = Matcher(vocab)
         matcher.add("UNCERTAIN_IDIOM", IDIOM_PATTERNS)
-    doc = span.doc
-    # Match the whole Doc once (kept in user_data) rather than every sentence: one pass instead of hundreds.
-    found = doc.user_data.get("briefgen.idioms")
-    if found is None:
-        found = doc.user_data["briefgen.idioms"] = sorted(matcher(doc, as_spans=True), key=lambda m: (m.start, m.end))
-    return next((m for m in found if m.start >= span.start and m.end <= span.end), None)
+    found = sorted(matcher(span, as_spans=True), key=lambda m: (m.start, m.end))
+    return found[0] if found else None
 
 
 # "Asked whether ..., she said, 'We'll see.'": a question put and left unanswered.
@@ -227,17 +234,37 @@ def uncertainty(span) -> bool:
 
 def uncertainty_cue(span) -> str:
     """The words that make a sentence say something is unresolved ('' when none): for tests and debugging."""
-    idiom = _idiom(span)
+    text = span.text
+    idiom = _idiom(span, text)
     if idiom is not None:
         return idiom.text
-    m = _ASKED_UNANSWERED.search(span.text)
+    m = _ASKED_UNANSWERED.search(text)
     if m:
         return m.group(0)
-    for t in span:
-        # Every rule of _uncertain_token starts from one of these lemmas: a set look-up skips the rest cheaply.
-        if t.lemma_.lower() in _CUE_LEMMAS and _uncertain_token(t):
+    # Every rule of _uncertain_token starts from one of the cue lemmas: only those tokens are visited.
+    doc = span.doc
+    cues = _cue_tokens(doc)
+    for i in cues[bisect.bisect_left(cues, span.start):bisect.bisect_left(cues, span.end)]:
+        t = doc[i]
+        if _uncertain_token(t):
             return t.text
     return ""
+
+
+def _cue_tokens(doc) -> list[int]:
+    """Indexes of the Doc's tokens whose lemma is a cue lemma, found once per Doc over the lemma array
+    (Token objects are made only for them, not for every token of every sentence)."""
+    found = doc.user_data.get("briefgen.cue_tokens")
+    if found is None:
+        import numpy
+        from spacy.attrs import LEMMA
+
+        lemmas = doc.to_array(LEMMA) if len(doc) else numpy.zeros(0, dtype="uint64")
+        strings = doc.vocab.strings
+        wanted = [h for h in numpy.unique(lemmas).tolist() if strings[h].lower() in _CUE_LEMMAS]
+        found = numpy.flatnonzero(numpy.isin(lemmas, wanted)).tolist() if wanted else []
+        doc.user_data["briefgen.cue_tokens"] = found
+    return found
 
 
 def _uncertain_token(t) -> bool:
