@@ -47,8 +47,14 @@ def _explicit(text: str) -> bool:
     return bool(re.search(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", text, re.I))
 
 
+#: The spellings of the future modals, to skip sentences without one before looking at their tokens.
+_MODAL_HINT = re.compile(r"\b(?:will|shall|wo)\b|\bwon['’]t\b|['’]ll\b", re.I)
+
+
 def _future_modal(span) -> bool:
     """'will' or 'shall' as an auxiliary of a verb (not 'the will of the people')."""
+    if not _MODAL_HINT.search(span.text):
+        return False
     return any(t.tag_ == "MD" and t.lower_ in ("will", "shall", "'ll", "’ll", "wo") for t in span)
 
 

@@ -35,6 +35,7 @@ def candidate_sentences(doc, article: Article, limit: int = 30, actors=None, dat
     offsets = article.block_offsets()
     out: list[Sentence] = []
     order = 0
+    title = _content(article.title)
     first_in_block: set[int] = set()
     for p in pieces(doc, article):
         new_block = p.block not in first_in_block
@@ -57,7 +58,7 @@ def candidate_sentences(doc, article: Article, limit: int = 30, actors=None, dat
         if len(words) > 45:
             score -= 0.2
         # Words shared with the headline mark the story's own event (Edmundson's title method).
-        topic = _overlap(_content(article.title), _content(p.text))
+        topic = _overlap(title, _content(p.text))
         score += 0.8 * topic
         out.append(Sentence(text=p.text, paragraph=p.paragraph, start=p.start, end=p.end, score=round(score, 4),
                             actors=names, dates=[d.value or d.text for d in in_sent], topic=round(topic, 4)))
