@@ -59,7 +59,8 @@ def title_before(span, ent_tokens: set[int]):
     doc = span.doc
     start = span.start
     i = span.start - 1
-    while i >= span.sent.start:
+    first = span.sent.start  # Span.sent walks the tokens to find the sentence: once, not per word
+    while i >= first:
         t = doc[i]
         if "\n" in t.whitespace_ or t.is_space:
             break
