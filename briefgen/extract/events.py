@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from itertools import islice
 
 from briefgen.extract.actors import ActorIndex
 from briefgen.extract.dates import governing_tense
@@ -81,7 +82,7 @@ def clause_span(doc, start: int, end: int) -> tuple[int, int, int, int]:
         verb = verb.head
     # an infinitive or a short clause is told with the verb it completes: "invited factions to meet in February"
     while verb.dep_ in ("xcomp", "acl", "advcl", "conj", "pcomp") and verb.head.i != verb.i and \
-            (verb.dep_ == "xcomp" or len(list(verb.subtree)) < 10):
+            (verb.dep_ == "xcomp" or sum(1 for _ in islice(verb.subtree, 10)) < 10):
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return sent.start_char, sent.end_char, sent.start_char, sent.end_char

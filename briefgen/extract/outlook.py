@@ -31,7 +31,7 @@ def extract_outlook(doc, article: Article, dates: list[DateMention], actors: Act
         future = [d for d in in_sent if published and d.value[:10] > published]
         if future and _past_report(p.span):
             future = []  # "hosted ... in October": a past event, whatever the date's value says
-        if not (future or _EXPECTED.search(p.text) or _future_modal(p.span)):
+        if not (future or _EXPECTED.search(p.text) or _future_modal(p.span, p.text)):
             continue
         # A past date on a look-ahead would mislead; a written-out date beats a bare weekday.
         future.sort(key=lambda d: (not _explicit(d.text), d.value))
@@ -51,9 +51,9 @@ def _explicit(text: str) -> bool:
 _MODAL_HINT = re.compile(r"\b(?:will|shall|wo)\b|\bwon['’]t\b|['’]ll\b", re.I)
 
 
-def _future_modal(span) -> bool:
-    """'will' or 'shall' as an auxiliary of a verb (not 'the will of the people')."""
-    if not _MODAL_HINT.search(span.text):
+def _future_modal(span, text: str) -> bool:
+    """'will' or 'shall' as an auxiliary of a verb (not 'the will of the people'); `text` is the span's."""
+    if not _MODAL_HINT.search(text):
         return False
     return any(t.tag_ == "MD" and t.lower_ in ("will", "shall", "'ll", "’ll", "wo") for t in span)
 

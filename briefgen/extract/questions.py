@@ -150,7 +150,7 @@ def is_open(p: Piece, nxt: Piece | None, quotes: list[tuple[int, int]], paragrap
         return False  # an interview's questions are answered in it; its speakers argue
     if p.text.rstrip("\"'”’») ").endswith("?"):
         return direct_question(p, nxt, quotes, paragraph)
-    if uncertainty(p.span):
+    if uncertainty(p.span, p.text):
         return True
     # Under "What's next?" / "What to watch", a sentence with an indirect question asks.
     return outlook_section(p.section) and any(t.lower_ in ("whether", "if") and t.dep_ == "mark" for t in p.span)
@@ -227,14 +227,17 @@ def interrogative(span) -> bool:
     return True
 
 
-def uncertainty(span) -> bool:
+def uncertainty(span, text: str | None = None) -> bool:
     """Whether a declarative sentence says something is not known, not told or not yet decided."""
-    return bool(uncertainty_cue(span))
+    return bool(uncertainty_cue(span, text))
 
 
-def uncertainty_cue(span) -> str:
-    """The words that make a sentence say something is unresolved ('' when none): for tests and debugging."""
-    text = span.text
+def uncertainty_cue(span, text: str | None = None) -> str:
+    """The words that make a sentence say something is unresolved ('' when none): for tests and debugging.
+
+    `text` is the span's text when the caller has it (Span.text rebuilds it token by token)."""
+    if text is None:
+        text = span.text
     idiom = _idiom(span, text)
     if idiom is not None:
         return idiom.text
