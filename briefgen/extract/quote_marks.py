@@ -4,7 +4,7 @@ Hand-written rather than a regular expression because pairing needs state a patt
 carry: straight marks whose direction depends on their neighbours, single marks nested inside
 double ones, quotes that run over several paragraphs (an opening mark on each paragraph, a
 closing mark only on the last), and stray marks that must not swallow the rest of the text.
-One pass over the characters: linear in the length of the article.
+One pass over the marks: linear in the length of the article.
 """
 from __future__ import annotations
 
@@ -18,6 +18,9 @@ CLOSE_DOUBLE = "”»"
 OPEN_SINGLE = "‘‹"
 CLOSE_SINGLE = "’›"
 _DOUBLE_APOSTROPHE = re.compile(r"''|‘‘|’’")  # some outlets write ''...'' for double quotes
+# The marks themselves, to jump from one to the next instead of visiting every character.
+_DOUBLE_CHAR = re.compile("[" + re.escape(OPEN_DOUBLE + CLOSE_DOUBLE + '"') + "]")
+_SINGLE_CHAR = re.compile("[" + re.escape(OPEN_SINGLE + CLOSE_SINGLE) + "]")
 
 
 @dataclass
@@ -60,7 +63,8 @@ def _double_marks(text: str) -> list[_Mark]:
         i = m.start()
         marks.append(_Mark(i, 2, _straight_direction(text, i, 2)))
         taken.update((i, i + 1))
-    for i, c in enumerate(text):
+    for m in _DOUBLE_CHAR.finditer(text):
+        i, c = m.start(), m.group()
         if i in taken:
             continue
         if c in OPEN_DOUBLE:
@@ -76,7 +80,8 @@ def _double_marks(text: str) -> list[_Mark]:
 def _single_marks(text: str) -> list[_Mark]:
     """Single curly marks used as outer quotes; a closing ’ inside a word is an apostrophe."""
     marks: list[_Mark] = []
-    for i, c in enumerate(text):
+    for m in _SINGLE_CHAR.finditer(text):
+        i, c = m.start(), m.group()
         if c in OPEN_SINGLE and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–"):
             marks.append(_Mark(i, 1, "open"))
         elif c in CLOSE_SINGLE and not (i + 1 < len(text) and text[i + 1].isalpha()) and i > 0 and not text[i - 1].isspace():
