@@ -88,6 +88,10 @@ def resolve_weekday(wd: int, pub: date, tense: Tense, rel: str = "") -> date:
         return pub + timedelta(days=ahead or 7)
     if rel == "this" or tense == "future":
         return pub + timedelta(days=ahead)
+    if tense is None and ahead == 1:
+        # without a tense the day after publication beats the one six days back, which news would
+        # call "last Tuesday"; wire copy is often filed the evening before its date
+        return pub + timedelta(days=1)
     return pub - timedelta(days=back)
 
 
@@ -202,6 +206,9 @@ def _holiday(name: str, y: int) -> Optional[date]:
     if n.startswith("labor"):
         first = date(y, 9, 1)
         return first + timedelta(days=(0 - first.weekday()) % 7)
+    if n.startswith("election"):  # the US federal one: the Tuesday after the first Monday of November
+        first = date(y, 11, 2)
+        return first + timedelta(days=(1 - first.weekday()) % 7)
     if n.startswith("memorial"):
         last = date(y, 5, 31)
         return last - timedelta(days=last.weekday())
@@ -404,6 +411,8 @@ def normalize(rule: str, text: str, pub: Optional[date], tense: Callable[[], Ten
             return None, None
         rel = re.match(r"(?i)(last|next|this)\b", text)
         cands = [h for y in (pub.year - 1, pub.year, pub.year + 1) if (h := _holiday(name, y))]
+        if "week" in low:  # a holiday's week has begun by its Monday: "as Easter week began" on that Monday
+            cands = [h - timedelta(days=h.weekday()) for h in cands]
         past = max((c for c in cands if c < pub or (not rel and c == pub)), default=None)
         future = min((c for c in cands if c > pub or (not rel and c == pub)), default=None)
         t = "past" if rel and rel.group(1).lower() == "last" else "future" if rel and rel.group(1).lower() == "next" else tense()
@@ -418,6 +427,14 @@ _DURATION = re.compile(
     r"(?i)^(?:(?:the|a|an) )?(?:(?:past|last|next|first|coming|previous|following|more than|about|nearly|almost|over) )*"
     r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)"
     r"(?:[- ]and[- ]a[- ]half)? ?[- ]?(day|week|month|year|decade)s?(?:[- ]long| old)?$")
+
+
+_AGE = re.compile(r"(?i)^(?:aged? )?\d{1,3}(?:[- ](?:years?|months?|weeks?|days?)[- ]old)?$")
+
+
+def is_age(text: str) -> bool:
+    """'59' (in 'Manuel Gonzalez, 59,'), '6-year-old': an age spaCy labels DATE, not a time."""
+    return bool(_AGE.match(text.strip()))
 
 
 def duration(text: str) -> Optional[str]:

@@ -82,7 +82,7 @@ RULES: list[tuple[str, re.Pattern]] = [
         rf"(?<![\w-])(?:(?i:early|mid|late)[- ])?(?:(?i:this|last|next|the coming|the past) )?(?i:spring|summer|autumn|fall|winter)(?:,? (?:of )?{YEAR})?(?![\w-])")),
     ("holiday", re.compile(
         rf"{B}(?:(?i:last|next|this) )?(?:Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)?|Thanksgiving(?: Day)?|Easter(?: Sunday| Monday| week)?"
-        rf"|Halloween|Valentine['’]s Day|Independence Day|Labor Day|Memorial Day)(?:,? {YEAR})?(?![\w])")),
+        rf"|Halloween|Valentine['’]s Day|Independence Day|Labor Day|Memorial Day|Election Day)(?:,? {YEAR})?(?![\w])")),
 ]
 
 # Bare months and bare years need a temporal cue (or spaCy's DATE label) to count as dates.
