@@ -180,3 +180,19 @@ def test_tense_cues_and_named_days(dates_of, text, expr, value, published):
 ])
 def test_ages_are_not_dates(dates_of, text, word):
     assert word not in dates_of(text)
+
+
+@pytest.mark.parametrize("text, expr, value", [
+    # anaphoric expressions take the latest date told before them, moved by their offset
+    ("The plant closed in June 2019 and reopened later that year.", "later that year", "2019"),
+    ("Rebels entered the town on 3 May 2021. The next day, the army withdrew.", "The next day", "2021-05-04"),
+    ("The strike began on 5 June 2023 and ended the following week.", "the following week", "2023-W24"),
+    ("The treaty was signed on 9 October 2018; the previous day had been tense.", "the previous day", "2018-10-08"),
+    # ... but only if that date is precise enough, and never from the publication date
+    ("The envoy arrived in March 2020. That same day, talks began.", "That same day", None),
+    ("Talks resumed the next day, officials said.", "the next day", None),
+])
+def test_anaphoric_dates(dates_of, text, expr, value):
+    found = dates_of(text)
+    assert expr in found, found
+    assert found[expr] == value

@@ -5,7 +5,7 @@ import bisect
 import functools
 
 from briefgen.extract.spans import ParagraphMap
-from briefgen.extract.timex_normalize import REJECT, duration, is_age, normalize
+from briefgen.extract.timex_normalize import REJECT, duration, is_age, normalize, resolve_anaphora
 from briefgen.extract.timex_patterns import HAS_YEAR, RULES, TEMPORAL_PREP
 from briefgen.models import Article, DateMention
 
@@ -163,7 +163,7 @@ def extract_dates(doc, article: Article) -> list[DateMention]:
     for s, e, label in ents:
         if label == "DATE" and not any(s < te and ts < e for ts, te in taken) and not is_age(text[s:e]):
             found.append((s, e, duration(text[s:e]), None))
-    found.sort()
+    found = resolve_anaphora(sorted(found))
     return [DateMention(text=text[s:e], value=v, mod=mod, paragraph=pmap.index(s), start=s, end=e)
             for s, e, v, mod in found]
 

@@ -334,6 +334,10 @@ def normalize(rule: str, text: str, pub: Optional[date], tense: Callable[[], Ten
             base = pub.year // 10 * 10
             return f"{base}/{base + 9}", mod
         return None, mod
+    if rule == "anaphor":
+        n = 1 if re.search(r"\b(next|following)\b", low) else -1 if re.search(r"\b(previous|preceding)\b", low) else 0
+        unit = re.search(r"(day|morning|afternoon|evening|night|week|month|year)$", low).group(1)
+        return Anaphor("day" if unit not in ("week", "month", "year") else unit, n), None
     if rule == "ago":
         if pub is None or not re.search(r"(?i)\bago$", text):
             return None, None
@@ -427,6 +431,64 @@ _DURATION = re.compile(
     r"(?i)^(?:(?:the|a|an) )?(?:(?:past|last|next|first|coming|previous|following|more than|about|nearly|almost|over) )*"
     r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)"
     r"(?:[- ]and[- ]a[- ]half)? ?[- ]?(day|week|month|year|decade)s?(?:[- ]long| old)?$")
+
+
+class Anaphor(tuple):
+    """(unit, offset) of an expression resolved against the date told before it; see `resolve_anaphora`."""
+
+    def __new__(cls, unit: str, offset: int):
+        return super().__new__(cls, (unit, offset))
+
+
+_GRAIN = {"day": 3, "week": 2, "month": 2, "year": 1}
+
+
+def _reference(value) -> Optional[tuple[int, date]]:
+    """(grain, first day) of a calendar value: 3 for a day or weekend, 2 for a week or month, 1 for a year."""
+    if not isinstance(value, str) or value.startswith("P") or "/" in value:
+        return None  # a range or a decade names no one day, month or year to count from
+    v = value.split("/")[0]
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", v):
+            return 3, date(*map(int, m.groups()))
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", v):
+            return (3 if m.group(3) else 2), date.fromisocalendar(int(m.group(1)), int(m.group(2)), 6 if m.group(3) else 1)
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", v):
+            return 2, date(int(m.group(1)), int(m.group(2)), 1)
+        if m := re.fullmatch(r"(\d{4})(?:-[A-Z]\w*)?", v):
+            return 1, date(int(m.group(1)), 1, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def resolve_anaphora(found: list) -> list:
+    """Give "later that year", "the next day" ... the value of the latest date told before them, moved by
+    their offset, when that date is precise enough (a day for a day, a month for a month, a day or a week
+    for a week); else null. `found` is (start, end, value, mod) in text order."""
+    out, refs = [], []  # refs: (grain, first day, is week)
+    for s, e, v, mod in found:
+        if isinstance(v, Anaphor):
+            unit, n = v
+            need = _GRAIN[unit]
+            # the latest date told is the one referred to; if it is too coarse ("last October ... that
+            # same day") the day is not told, and an older, finer date would be the wrong one
+            ref = refs[-1] if refs else None
+            v = None
+            if ref is not None and ref[0] >= need and (unit != "week" or ref[0] == 3 or ref[2]):
+                d = ref[1]
+                if unit == "day":
+                    v = day(d + timedelta(days=n))
+                elif unit == "week":
+                    v = week(d + timedelta(weeks=n))
+                elif unit == "month":
+                    v = month(*add_months(d.year, d.month, n))
+                else:
+                    v = str(d.year + n)
+        elif (r := _reference(v)) is not None:
+            refs.append((*r, "-W" in v))
+        out.append((s, e, v, mod))
+    return out
 
 
 _AGE = re.compile(r"(?i)^(?:aged? )?\d{1,3}(?:[- ](?:years?|months?|weeks?|days?)[- ]old)?$")

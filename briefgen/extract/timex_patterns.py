@@ -68,8 +68,13 @@ RULES: list[tuple[str, re.Pattern]] = [
         rf"(?: {PART})?(?![\w-])")),
     # "last week", "earlier this month", "late last year", "over the weekend", "the past week"
     ("relunit", re.compile(
-        r"(?<![\w-])(?i:(?:(?:early|earlier|late|later|mid)[- ])?(?:last|next|this past|this|the past|the last|the coming|the following|the previous|the current|the latest)"
+        r"(?<![\w-])(?i:(?:(?:early|earlier|late|later|mid)[- ])?(?:last|next|this past|this|the past|the last|the coming|the current|the latest)"
         r" (?:week|month|year|weekend|decade|quarter)|(?:over |during |on |at )?the weekend)(?![\w-])")),
+    # anaphoric: "later that year", "the next day", "the following week", "that same night": the time of a
+    # date the story told before, not of the publication
+    ("anaphor", re.compile(
+        r"(?<![\w-])(?i:(?:(?:earlier|later) )?(?:that|that same|the same|the following|the previous|the preceding)"
+        r" (?:day|morning|afternoon|evening|night|week|month|year)|the next (?:day|morning|afternoon|evening|night))(?![\w-])")),
     ("ago", re.compile(
         rf"(?<![\w-])(?i:(?:about|almost|nearly|some|more than|over|roughly|just|exactly|less than) )?"
         rf"{NUM}(?:[- ](?i:and a half))? (?i:days?|weeks?|months?|years?|decades?) (?i:ago|earlier|before)(?![\w-])")),
