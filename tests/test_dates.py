@@ -196,3 +196,17 @@ def test_anaphoric_dates(dates_of, text, expr, value):
     found = dates_of(text)
     assert expr in found, found
     assert found[expr] == value
+
+
+@pytest.mark.parametrize("text, expr, value", [
+    # a possessive stays out of the expression
+    ("Lawyers studied Thursday's ruling closely.", "Thursday", "2024-02-15"),
+    # a day or a week before or after a named day
+    ("Envoys met the day before last Friday's vote.", "the day before last Friday", "2024-02-15"),
+    ("The shops reopened the day after Christmas Day 2021.", "the day after Christmas Day 2021", "2021-12-26"),
+    ("Troops left the week after March 3, 2022.", "the week after March 3, 2022", "2022-W10"),
+])
+def test_possessive_and_shifted_days(dates_of, text, expr, value):
+    found = dates_of(text)
+    assert expr in found, found
+    assert found[expr] == value

@@ -223,6 +223,17 @@ def normalize(rule: str, text: str, pub: Optional[date], tense: Callable[[], Ten
 
     if rule == "named":
         return "2001-09-11", None  # the attacks of 11 September 2001, named by their date
+    if rule == "shift":
+        m = re.match(r"(?i)(?:the )?(day|week) (before|after) ", text)
+        inner = text[m.end():]
+        sub = "weekday" if re.search(r"(?i)\b(mon|tues|wednes|thurs|fri|satur|sun)day$", inner) \
+            else "holiday" if re.match(r"(?i)(?:last |next |this )?(christmas|new year|thanksgiving|easter)", inner) else "days"
+        v, _ = normalize(sub, inner, pub, tense)
+        if not v or "/" in v or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+            return None, None
+        step = timedelta(days=1 if m.group(1).lower() == "day" else 7)
+        d = date.fromisoformat(v) + (step if m.group(2).lower() == "after" else -step)
+        return (day(d) if m.group(1).lower() == "day" else week(d)), None
     if rule == "iso":
         return text[:10], None
     if rule == "numeric":
