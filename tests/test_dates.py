@@ -157,7 +157,9 @@ def test_resolvers_directly():
     ("The court postponed the hearing until Tuesday morning.", "Tuesday morning", "2024-02-20", None),
     ("The agency has given the owners until Friday to respond.", "Friday", "2024-02-23", None),
     ("Her lawyer said she could be released as early as Thursday.", "Thursday", "2024-02-22", None),
-    # ... but a plain past with until stays in the past
+    # since points back whatever the verb's tense
+    ("The border remains closed since March, officials say.", "March", "2023-03", None),
+    # ... and a plain past with until stays in the past
     ("The rebels held the bridge until Saturday, when the army retook it.", "Saturday", "2024-02-17", None),
     # a participle after "noun ," is that noun's finished event, not the future clause's
     ("Lawyers will appeal the ruling, issued Wednesday by the regional court.", "Wednesday", "2024-02-14", None),

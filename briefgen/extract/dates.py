@@ -79,12 +79,14 @@ def _reduced_relative(verb) -> bool:
 
 
 def _limit_cue(doc, span) -> str | None:
-    """'soon' for 'as soon/early as' before the date, 'until' for until/till (a few tokens back allowed:
-    'until 9 a.m. Tuesday')."""
+    """'soon' for 'as soon/early as' before the date, 'until' for until/till, 'since' for since (a few
+    tokens back allowed: 'until 9 a.m. Tuesday')."""
     words = [t.lower_ for t in doc[max(0, span.start - 4):span.start]]
     for j in range(len(words) - 1, -1, -1):
         if words[j] in ("until", "till"):
             return "until"
+        if words[j] == "since":
+            return "since"
         if words[j] == "as" and j >= 2 and words[j - 2] == "as" and words[j - 1] in ("soon", "early"):
             return "soon"
     return None
@@ -108,12 +110,15 @@ def governing_tense(doc, start: int, end: int) -> str | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
+    cue = _limit_cue(doc, span)
+    if cue == "since":
+        return "past"  # "remains closed since March": a start behind the clause's time, whatever its tense
     tok, prev = span.root.head, span.root
     seen = 0
     while seen < 8:
         seen += 1
         if tok.pos_ in ("VERB", "AUX"):
-            return _forward(verb_tense(tok), tok, _limit_cue(doc, span))
+            return _forward(verb_tense(tok), tok, cue)
         # a noun reached through a preposition and itself under a verb's preposition is a frame
         # ("at some point in late February"); a noun the date modifies is not ("the 1990 law")
         frame = prev.pos_ == "ADP" and tok.dep_ == "pobj" and tok.pos_ == "NOUN" and tok.head.dep_ == "prep" \
