@@ -15,7 +15,7 @@ _PLAN_VERBS = {"plan", "schedule", "expect", "due", "decide", "agree", "intend",
                "vow", "threaten", "prepare", "want", "propose", "invite", "urge", "slate", "set"}
 _SAY_VERBS = {"say", "tell", "report", "state", "add", "note", "claim", "write"}
 # Verbs whose object is an event with a time of its own: the date they carry is that event's, ahead
-# ("has scheduled a news conference Thursday", "a summit set for April", "planned a rally on Saturday").
+# ("has scheduled the final for Thursday", "talks set for April", "planned a march on Sunday").
 _SCHEDULE_VERBS = {"plan", "schedule", "slate", "set", "reschedule"}
 # Verbs that push something later: "postponed until Tuesday", "extended the deadline to Friday".
 # Modifiers that put a noun's event ahead, whatever the sentence's tense.
@@ -46,9 +46,9 @@ def verb_tense(verb, depth: int = 0) -> str | None:
         return "future"  # "was planned for early March"
     if verb.lemma_ in _SCHEDULE_VERBS and verb.tag_ in ("VBN", "VBD") and \
             (verb.lemma_ != "set" or any(k.lower_ in ("for", "to") for k in verb.children)):
-        # the date is the scheduled event's: ahead of a present perfect ("has scheduled a briefing
-        # Thursday"); after a past plan or a bare participle it may have come and gone ("planned to
-        # pay on Friday", "a service planned for Saturday was canceled"): unknown, the nearer wins
+        # the date is the scheduled event's: ahead of a present perfect ("has scheduled the final
+        # for Thursday"); after a past plan or a bare participle it may have come and gone ("planned
+        # to vote on Friday", "a rally planned for Sunday was called off"): unknown, the nearer wins
         if any(k.lemma_ == "have" and k.tag_ in ("VBZ", "VBP") for k in aux):
             return "future"
         if not aux:
@@ -59,7 +59,7 @@ def verb_tense(verb, depth: int = 0) -> str | None:
         if any(k.lemma_ == "be" and k.tag_ in ("VBZ", "VBP") for k in aux):
             return "future"  # "is scheduled for March"
         if any(k.tag_ == "MD" for k in aux):
-            return None  # "could be released", like "could come": a modal without a fixed time
+            return None  # "could be freed", like "could arrive": a modal without a fixed time
         if not aux and depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i and \
                 verb.head.pos_ in ("VERB", "AUX") and not _reduced_relative(verb) and \
                 verb_tense(verb.head, depth + 1) == "future":
@@ -80,7 +80,7 @@ def _reduced_relative(verb) -> bool:
 
 def _limit_cue(doc, span) -> str | None:
     """'soon' for 'as soon/early as' before the date, 'until' for until/till, 'since' for since (a few
-    tokens back allowed: 'until 9 a.m. Tuesday')."""
+    tokens back allowed: 'until 8 p.m. Sunday')."""
     words = [t.lower_ for t in doc[max(0, span.start - 4):span.start]]
     for j in range(len(words) - 1, -1, -1):
         if words[j] in ("until", "till"):
@@ -124,7 +124,7 @@ def governing_tense(doc, start: int, end: int) -> str | None:
         frame = prev.pos_ == "ADP" and tok.dep_ == "pobj" and tok.pos_ == "NOUN" and tok.head.dep_ == "prep" \
             and tok.head.head.pos_ in ("VERB", "AUX")
         if tok.pos_ == "NOUN" and any(k.dep_ == "amod" and k.lower_ in _AHEAD_MODS for k in tok.children):
-            return "future"  # the noun's own time: "the upcoming elections in May", "the slated visit in September"
+            return "future"  # the noun's own time: "the upcoming elections in May", "the slated opening in June"
         if tok.pos_ not in _PASSABLE and tok not in span and tok.lower_ not in _TIME_NOUNS and not frame:
             return None
         if tok.head.i == tok.i:

@@ -426,7 +426,7 @@ def normalize(rule: str, text: str, pub: Optional[date], tense: Callable[[], Ten
             return None, None
         rel = re.match(r"(?i)(last|next|this)\b", text)
         cands = [h for y in (pub.year - 1, pub.year, pub.year + 1) if (h := _holiday(name, y))]
-        if "week" in low:  # a holiday's week has begun by its Monday: "as Easter week began" on that Monday
+        if "week" in low:  # a holiday's week has begun by its Monday: Easter week, told on its Monday, is this one
             cands = [h - timedelta(days=h.weekday()) for h in cands]
         past = max((c for c in cands if c < pub or (not rel and c == pub)), default=None)
         future = min((c for c in cands if c > pub or (not rel and c == pub)), default=None)
@@ -506,7 +506,7 @@ _AGE = re.compile(r"(?i)^(?:aged? )?\d{1,3}(?:[- ](?:years?|months?|weeks?|days?
 
 
 def is_age(text: str) -> bool:
-    """'59' (in 'Manuel Gonzalez, 59,'), '6-year-old': an age spaCy labels DATE, not a time."""
+    """'47' (in 'Ana Ruiz, 47,'), '6-year-old': an age spaCy labels DATE, not a time."""
     return bool(_AGE.match(text.strip()))
 
 

@@ -48,7 +48,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("days", re.compile(
         rf"{B}(?:(?i:post|pre)-)?(?:(?i:the )?(?i:week) of )?(?:{WEEKDAY},? )?{_MD}"
         rf"(?:(?:{_CONN}(?:{WEEKDAY},? )?{_MD})|(?:{_BARE}{DAYN}(?:,? {YEAR})?(?![\w:.]|\s?(?:%|percent))))*{E}")),
-    # "the day before last Tuesday", "the day after Christmas", "the week after March 3"
+    # "the day before last Friday", "the day after Christmas", "the week after March 3"
     ("shift", re.compile(
         rf"{B}(?i:the )?(?i:day|week) (?i:before|after) (?:(?i:last|next|this) )?"
         rf"(?:{WEEKDAY}|{_MD}|(?:Christmas(?: Day)?|New Year['’]s Day|Thanksgiving(?: Day)?|Easter(?: Sunday)?)(?:,? {YEAR})?){E}")),
