@@ -161,6 +161,7 @@ def test_resolvers_directly():
     ("The border remains closed since March, officials say.", "March", "2023-03", None),
     # ... and a plain past with until stays in the past
     ("The rebels held the bridge until Saturday, when the army retook it.", "Saturday", "2024-02-17", None),
+    ("Marchers kept walking until nearly 3 a.m. Saturday despite the ban.", "Saturday", "2024-02-17", None),
     # a participle after "noun ," is that noun's finished event, not the future clause's
     ("Unions will fight the plan, unveiled Wednesday by the cabinet, in court.", "Wednesday", "2024-02-14", None),
     # a weekday without tense: the day after publication rather than six days back; else the past one

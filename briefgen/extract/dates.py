@@ -94,15 +94,16 @@ def _limit_cue(doc, span) -> str | None:
 
 def _forward(tense: str | None, verb, cue: str | None) -> str | None:
     """A limit ahead of the clause's time: 'could come as early as Tuesday', 'has given them until Friday',
-    'postponed until Tuesday'; a plain past ('stayed until Tuesday') keeps its tense."""
+    'postponed until Tuesday'; a plain past ('stayed until Tuesday') keeps its tense, and so does any
+    other 'until'."""
     if cue is None:
         return tense
-    if cue == "until" and verb.lemma_ in _DEFER_VERBS:
-        return "future"
-    if tense != "past":
-        return "future"
-    perfect = verb.tag_ == "VBN" and any(k.lemma_ == "have" and k.tag_ in ("VBZ", "VBP") for k in verb.children)
-    return "future" if cue == "until" and perfect else tense
+    if cue == "until":
+        # "postponed until Tuesday", "has given them until Friday"; a gerund under a past verb
+        # ("kept going until 2 a.m. Friday") has no tense of its own and stays unknown
+        perfect = verb.tag_ == "VBN" and any(k.lemma_ == "have" and k.tag_ in ("VBZ", "VBP") for k in verb.children)
+        return "future" if verb.lemma_ in _DEFER_VERBS or perfect else tense
+    return "future" if tense != "past" else tense
 
 
 def governing_tense(doc, start: int, end: int) -> str | None:
