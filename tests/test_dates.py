@@ -144,3 +144,72 @@ def test_resolvers_directly():
     assert resolve_day(2, 29, pub, None) == date(2024, 2, 29)
     assert duration("three weeks") == "P3W"
     assert duration("the meeting") is None
+
+
+@pytest.mark.parametrize("text, expr, value, published", [
+    # a verb of scheduling puts its event ahead in the present perfect; a bare participle is unknown
+    # tense, so the nearer month wins (not the past one)
+    ("The league has scheduled the final for Thursday, its chairman said.", "Thursday", "2024-02-22", None),
+    ("Diplomats expected the quarrel to overshadow talks set for April.", "April", "2024-04", None),
+    # a noun whose event is ahead: upcoming, planned, slated
+    ("Parties were preparing for the upcoming elections in May.", "May", "2024-05", None),
+    # pushed later, or a limit ahead: until with a verb of delay or a present perfect, as early as
+    ("The judge postponed the verdict until Wednesday.", "Wednesday", "2024-02-21", None),
+    ("The agency has given the owners until Friday to respond.", "Friday", "2024-02-23", None),
+    ("Her lawyer said she could be released as early as Thursday.", "Thursday", "2024-02-22", None),
+    # since points back whatever the verb's tense
+    ("The border remains closed since March, officials say.", "March", "2023-03", None),
+    # ... and a plain past with until stays in the past
+    ("The rebels held the bridge until Saturday, when the army retook it.", "Saturday", "2024-02-17", None),
+    ("Marchers kept walking until nearly 3 a.m. Saturday despite the ban.", "Saturday", "2024-02-17", None),
+    # a participle after "noun ," is that noun's finished event, not the future clause's
+    ("Unions will fight the plan, unveiled Wednesday by the cabinet, in court.", "Wednesday", "2024-02-14", None),
+    # a weekday without tense: the day after publication rather than six days back; else the past one
+    ("The vote on Tuesday is the first test for the coalition.", "Tuesday", "2024-02-20", None),
+    ("The vote on Friday is the first test for the coalition.", "Friday", "2024-02-16", None),
+    # a holiday's week has begun by its Monday (Easter 2024 was 31 March)
+    ("Crowds gathered in the square during Easter week.", "Easter week", "2024-W13", "2024-03-25"),
+    # the US Election Day: the Tuesday after the first Monday of November
+    ("Voters will go to the polls on Election Day.", "Election Day", "2024-11-05", None),
+])
+def test_tense_cues_and_named_days(dates_of, text, expr, value, published):
+    found = dates_of(text, published=published or "2024-02-19")
+    assert found.get(expr) == value, found
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Maria Ortiz, 59, a retired teacher, said she would vote.", "59"),
+    ("The 6-year-old boy was taken to a shelter.", "6-year-old"),
+])
+def test_ages_are_not_dates(dates_of, text, word):
+    assert word not in dates_of(text)
+
+
+@pytest.mark.parametrize("text, expr, value", [
+    # anaphoric expressions take the latest date told before them, moved by their offset
+    ("The plant closed in June 2019 and reopened later that year.", "later that year", "2019"),
+    ("Rebels entered the town on 3 May 2021. The next day, the army withdrew.", "The next day", "2021-05-04"),
+    ("The strike began on 5 June 2023 and ended the following week.", "the following week", "2023-W24"),
+    ("The treaty was signed on 9 October 2018; the previous day had been tense.", "the previous day", "2018-10-08"),
+    # ... but only if that date is precise enough, and never from the publication date
+    ("The envoy arrived in March 2020. That same day, talks began.", "That same day", None),
+    ("Talks resumed the next day, officials said.", "the next day", None),
+])
+def test_anaphoric_dates(dates_of, text, expr, value):
+    found = dates_of(text)
+    assert expr in found, found
+    assert found[expr] == value
+
+
+@pytest.mark.parametrize("text, expr, value", [
+    # a possessive stays out of the expression
+    ("Lawyers studied Thursday's ruling closely.", "Thursday", "2024-02-15"),
+    # a day or a week before or after a named day
+    ("Envoys met the day before last Friday's vote.", "the day before last Friday", "2024-02-15"),
+    ("The shops reopened the day after Christmas Day 2021.", "the day after Christmas Day 2021", "2021-12-26"),
+    ("Troops left the week after March 3, 2022.", "the week after March 3, 2022", "2022-W10"),
+])
+def test_possessive_and_shifted_days(dates_of, text, expr, value):
+    found = dates_of(text)
+    assert expr in found, found
+    assert found[expr] == value

@@ -20,6 +20,8 @@ SENTENCES = [
     "The end of the decade, the beginning of next year, the middle of the month; spring 2020 and late summer.",
     "Thanksgiving Day, New Year's Eve, Valentine's Day, Labor Day and Memorial Day, 2019, were holidays. Q3 2022",
     "May",
+    "Later that year, the next morning and that same night; the following week, the day before last Friday.",
+    "The week after March 3 and the day after Christmas, 2021, before Election Day and Easter Monday.",
     "No dates here, only words: maybe the mark of a marcher in a decent noon-time fallow.",
     "İstanbul İzmir said on Monday that the vote of 12 May 2024 stands.",  # lowercasing lengthens the text
     "x" * 500 + " the week of March 6 " + "y" * 500 + " Wednesday's session " + "z" * 300,

@@ -5,7 +5,7 @@ import bisect
 import functools
 
 from briefgen.extract.spans import ParagraphMap
-from briefgen.extract.timex_normalize import REJECT, duration, normalize
+from briefgen.extract.timex_normalize import REJECT, duration, is_age, normalize, resolve_anaphora
 from briefgen.extract.timex_patterns import HAS_YEAR, TEMPORAL_PREP
 from briefgen.extract.timex_scan import scan
 from briefgen.models import Article, DateMention
@@ -15,6 +15,13 @@ _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "might", "may", "should", 
 _PLAN_VERBS = {"plan", "schedule", "expect", "due", "decide", "agree", "intend", "aim", "hope", "promise",
                "vow", "threaten", "prepare", "want", "propose", "invite", "urge", "slate", "set"}
 _SAY_VERBS = {"say", "tell", "report", "state", "add", "note", "claim", "write"}
+# Verbs whose object is an event with a time of its own: the date they carry is that event's, ahead
+# ("has scheduled the final for Thursday", "talks set for April", "planned a march on Sunday").
+_SCHEDULE_VERBS = {"plan", "schedule", "slate", "set", "reschedule"}
+# Verbs that push something later: "postponed until Tuesday", "extended the deadline to Friday".
+# Modifiers that put a noun's event ahead, whatever the sentence's tense.
+_AHEAD_MODS = {"upcoming", "forthcoming", "planned", "scheduled", "slated", "proposed"}
+_DEFER_VERBS = {"postpone", "delay", "defer", "adjourn", "extend", "reschedule"}
 _PASSABLE = {"ADP", "CCONJ", "SCONJ", "PUNCT", "ADV", "PART", "DET", "NUM"}
 _TIME_NOUNS = {"a.m.", "p.m.", "am", "pm", "morning", "afternoon", "evening", "night", "noon", "midnight", "est", "edt", "gmt"}
 _NOT_DATE_ENTS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "PERSON", "ORG", "PRODUCT", "LAW", "WORK_OF_ART"}
@@ -38,13 +45,25 @@ def verb_tense(verb, depth: int = 0) -> str | None:
     if verb.tag_ == "VBN" and verb.lemma_ in _PLAN_VERBS and any(k.lemma_ == "be" for k in aux) and \
             not any(k.lower_ in ("had", "'d") for k in aux):
         return "future"  # "was planned for early March"
+    if verb.lemma_ in _SCHEDULE_VERBS and verb.tag_ in ("VBN", "VBD") and \
+            (verb.lemma_ != "set" or any(k.lower_ in ("for", "to") for k in verb.children)):
+        # the date is the scheduled event's: ahead of a present perfect ("has scheduled the final
+        # for Thursday"); after a past plan or a bare participle it may have come and gone ("planned
+        # to vote on Friday", "a rally planned for Sunday was called off"): unknown, the nearer wins
+        if any(k.lemma_ == "have" and k.tag_ in ("VBZ", "VBP") for k in aux):
+            return "future"
+        if not aux:
+            return None
     if verb.tag_ == "VBD" or any(k.tag_ == "VBD" for k in aux):
         return "past"
     if verb.tag_ == "VBN":
         if any(k.lemma_ == "be" and k.tag_ in ("VBZ", "VBP") for k in aux):
             return "future"  # "is scheduled for March"
+        if any(k.tag_ == "MD" for k in aux):
+            return None  # "could be freed", like "could arrive": a modal without a fixed time
         if not aux and depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i and \
-                verb.head.pos_ in ("VERB", "AUX") and verb_tense(verb.head, depth + 1) == "future":
+                verb.head.pos_ in ("VERB", "AUX") and not _reduced_relative(verb) and \
+                verb_tense(verb.head, depth + 1) == "future":
             return "future"  # "will go to Vilnius, followed by Brussels on December 4"
         return "past"  # present perfect, or a participle: "a bill approved in February"
     if verb.tag_ == "VBG" and any(k.lemma_ == "be" and k.tag_ in ("VBZ", "VBP") for k in aux):
@@ -54,21 +73,60 @@ def verb_tense(verb, depth: int = 0) -> str | None:
     return None
 
 
+def _reduced_relative(verb) -> bool:
+    """A participle just after 'noun ,' describes that noun's own, finished event ('the ruling, issued Monday')."""
+    i = verb.i
+    return i >= 2 and verb.doc[i - 1].is_punct and verb.doc[i - 2].pos_ == "NOUN"
+
+
+def _limit_cue(doc, span) -> str | None:
+    """'soon' for 'as soon/early as' before the date, 'until' for until/till, 'since' for since (a few
+    tokens back allowed: 'until 8 p.m. Sunday')."""
+    words = [t.lower_ for t in doc[max(0, span.start - 4):span.start]]
+    for j in range(len(words) - 1, -1, -1):
+        if words[j] in ("until", "till"):
+            return "until"
+        if words[j] == "since":
+            return "since"
+        if words[j] == "as" and j >= 2 and words[j - 2] == "as" and words[j - 1] in ("soon", "early"):
+            return "soon"
+    return None
+
+
+def _forward(tense: str | None, verb, cue: str | None) -> str | None:
+    """A limit ahead of the clause's time: 'could come as early as Tuesday', 'has given them until Friday',
+    'postponed until Tuesday'; a plain past ('stayed until Tuesday') keeps its tense, and so does any
+    other 'until'."""
+    if cue is None:
+        return tense
+    if cue == "until":
+        # "postponed until Tuesday", "has given them until Friday"; a gerund under a past verb
+        # ("kept going until 2 a.m. Friday") has no tense of its own and stays unknown
+        perfect = verb.tag_ == "VBN" and any(k.lemma_ == "have" and k.tag_ in ("VBZ", "VBP") for k in verb.children)
+        return "future" if verb.lemma_ in _DEFER_VERBS or perfect else tense
+    return "future" if tense != "past" else tense
+
+
 def governing_tense(doc, start: int, end: int) -> str | None:
     """Tense of the verb the expression hangs on; None when a noun comes between (a 'meeting in March')."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
+    cue = _limit_cue(doc, span)
+    if cue == "since":
+        return "past"  # "remains closed since March": a start behind the clause's time, whatever its tense
     tok, prev = span.root.head, span.root
     seen = 0
     while seen < 8:
         seen += 1
         if tok.pos_ in ("VERB", "AUX"):
-            return verb_tense(tok)
+            return _forward(verb_tense(tok), tok, cue)
         # a noun reached through a preposition and itself under a verb's preposition is a frame
         # ("at some point in late February"); a noun the date modifies is not ("the 1990 law")
         frame = prev.pos_ == "ADP" and tok.dep_ == "pobj" and tok.pos_ == "NOUN" and tok.head.dep_ == "prep" \
             and tok.head.head.pos_ in ("VERB", "AUX")
+        if tok.pos_ == "NOUN" and any(k.dep_ == "amod" and k.lower_ in _AHEAD_MODS for k in tok.children):
+            return "future"  # the noun's own time: "the upcoming elections in May", "the slated opening in June"
         if tok.pos_ not in _PASSABLE and tok not in span and tok.lower_ not in _TIME_NOUNS and not frame:
             return None
         if tok.head.i == tok.i:
@@ -110,9 +168,9 @@ def extract_dates(doc, article: Article) -> list[DateMention]:
         found.append((s, e, *res))
     # spaCy's DATE spans the patterns missed: durations and vaguer expressions, no calendar value.
     for s, e, label in ents:
-        if label == "DATE" and not any(s < te and ts < e for ts, te in taken):
+        if label == "DATE" and not any(s < te and ts < e for ts, te in taken) and not is_age(text[s:e]):
             found.append((s, e, duration(text[s:e]), None))
-    found.sort()
+    found = resolve_anaphora(sorted(found))
     return [DateMention(text=text[s:e], value=v, mod=mod, paragraph=pmap.index(s), start=s, end=e)
             for s, e, v, mod in found]
 

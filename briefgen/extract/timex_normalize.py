@@ -88,6 +88,10 @@ def resolve_weekday(wd: int, pub: date, tense: Tense, rel: str = "") -> date:
         return pub + timedelta(days=ahead or 7)
     if rel == "this" or tense == "future":
         return pub + timedelta(days=ahead)
+    if tense is None and ahead == 1:
+        # without a tense the day after publication beats the one six days back, which news would
+        # call "last Tuesday"; wire copy is often filed the evening before its date
+        return pub + timedelta(days=1)
     return pub - timedelta(days=back)
 
 
@@ -202,6 +206,9 @@ def _holiday(name: str, y: int) -> Optional[date]:
     if n.startswith("labor"):
         first = date(y, 9, 1)
         return first + timedelta(days=(0 - first.weekday()) % 7)
+    if n.startswith("election"):  # the US federal one: the Tuesday after the first Monday of November
+        first = date(y, 11, 2)
+        return first + timedelta(days=(1 - first.weekday()) % 7)
     if n.startswith("memorial"):
         last = date(y, 5, 31)
         return last - timedelta(days=last.weekday())
@@ -216,6 +223,17 @@ def normalize(rule: str, text: str, pub: Optional[date], tense: Callable[[], Ten
 
     if rule == "named":
         return "2001-09-11", None  # the attacks of 11 September 2001, named by their date
+    if rule == "shift":
+        m = re.match(r"(?i)(?:the )?(day|week) (before|after) ", text)
+        inner = text[m.end():]
+        sub = "weekday" if re.search(r"(?i)\b(mon|tues|wednes|thurs|fri|satur|sun)day$", inner) \
+            else "holiday" if re.match(r"(?i)(?:last |next |this )?(christmas|new year|thanksgiving|easter)", inner) else "days"
+        v, _ = normalize(sub, inner, pub, tense)
+        if not v or "/" in v or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+            return None, None
+        step = timedelta(days=1 if m.group(1).lower() == "day" else 7)
+        d = date.fromisoformat(v) + (step if m.group(2).lower() == "after" else -step)
+        return (day(d) if m.group(1).lower() == "day" else week(d)), None
     if rule == "iso":
         return text[:10], None
     if rule == "numeric":
@@ -327,6 +345,10 @@ def normalize(rule: str, text: str, pub: Optional[date], tense: Callable[[], Ten
             base = pub.year // 10 * 10
             return f"{base}/{base + 9}", mod
         return None, mod
+    if rule == "anaphor":
+        n = 1 if re.search(r"\b(next|following)\b", low) else -1 if re.search(r"\b(previous|preceding)\b", low) else 0
+        unit = re.search(r"(day|morning|afternoon|evening|night|week|month|year)$", low).group(1)
+        return Anaphor("day" if unit not in ("week", "month", "year") else unit, n), None
     if rule == "ago":
         if pub is None or not re.search(r"(?i)\bago$", text):
             return None, None
@@ -404,6 +426,8 @@ def normalize(rule: str, text: str, pub: Optional[date], tense: Callable[[], Ten
             return None, None
         rel = re.match(r"(?i)(last|next|this)\b", text)
         cands = [h for y in (pub.year - 1, pub.year, pub.year + 1) if (h := _holiday(name, y))]
+        if "week" in low:  # a holiday's week has begun by its Monday: Easter week, told on its Monday, is this one
+            cands = [h - timedelta(days=h.weekday()) for h in cands]
         past = max((c for c in cands if c < pub or (not rel and c == pub)), default=None)
         future = min((c for c in cands if c > pub or (not rel and c == pub)), default=None)
         t = "past" if rel and rel.group(1).lower() == "last" else "future" if rel and rel.group(1).lower() == "next" else tense()
@@ -418,6 +442,72 @@ _DURATION = re.compile(
     r"(?i)^(?:(?:the|a|an) )?(?:(?:past|last|next|first|coming|previous|following|more than|about|nearly|almost|over) )*"
     r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)"
     r"(?:[- ]and[- ]a[- ]half)? ?[- ]?(day|week|month|year|decade)s?(?:[- ]long| old)?$")
+
+
+class Anaphor(tuple):
+    """(unit, offset) of an expression resolved against the date told before it; see `resolve_anaphora`."""
+
+    def __new__(cls, unit: str, offset: int):
+        return super().__new__(cls, (unit, offset))
+
+
+_GRAIN = {"day": 3, "week": 2, "month": 2, "year": 1}
+
+
+def _reference(value) -> Optional[tuple[int, date]]:
+    """(grain, first day) of a calendar value: 3 for a day or weekend, 2 for a week or month, 1 for a year."""
+    if not isinstance(value, str) or value.startswith("P") or "/" in value:
+        return None  # a range or a decade names no one day, month or year to count from
+    v = value.split("/")[0]
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", v):
+            return 3, date(*map(int, m.groups()))
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", v):
+            return (3 if m.group(3) else 2), date.fromisocalendar(int(m.group(1)), int(m.group(2)), 6 if m.group(3) else 1)
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", v):
+            return 2, date(int(m.group(1)), int(m.group(2)), 1)
+        if m := re.fullmatch(r"(\d{4})(?:-[A-Z]\w*)?", v):
+            return 1, date(int(m.group(1)), 1, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def resolve_anaphora(found: list) -> list:
+    """Give "later that year", "the next day" ... the value of the latest date told before them, moved by
+    their offset, when that date is precise enough (a day for a day, a month for a month, a day or a week
+    for a week); else null. `found` is (start, end, value, mod) in text order."""
+    out, refs = [], []  # refs: (grain, first day, is week)
+    for s, e, v, mod in found:
+        if isinstance(v, Anaphor):
+            unit, n = v
+            need = _GRAIN[unit]
+            # the latest date told is the one referred to; if it is too coarse ("last October ... that
+            # same day") the day is not told, and an older, finer date would be the wrong one
+            ref = refs[-1] if refs else None
+            v = None
+            if ref is not None and ref[0] >= need and (unit != "week" or ref[0] == 3 or ref[2]):
+                d = ref[1]
+                if unit == "day":
+                    v = day(d + timedelta(days=n))
+                elif unit == "week":
+                    v = week(d + timedelta(weeks=n))
+                elif unit == "month":
+                    v = month(*add_months(d.year, d.month, n))
+                else:
+                    v = str(d.year + n)
+        elif (r := _reference(v)) is not None:
+            refs.append((*r, "-W" in v))
+        out.append((s, e, v, mod))
+    return out
+
+
+_AGE = re.compile(r"(?i)^(?:aged? )?\d{1,3}(?:[- ](?:years?|months?|weeks?|days?)[- ]old)?$")
+
+
+def is_age(text: str) -> bool:
+    """'47' (in 'Ana Ruiz, 47,'), '6-year-old': an age spaCy labels DATE, not a time."""
+    return bool(_AGE.match(text.strip()))
 
 
 def duration(text: str) -> Optional[str]:

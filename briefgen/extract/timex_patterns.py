@@ -42,11 +42,16 @@ _MD = rf"(?:{MONTH_ANY} {DAYN}(?:\s?[-–]\s?{DAYN})?|{DAYN}(?:\s?[-–]\s?{DAYN
 _CONN = r"\s*(?:[-–]|to|until|till|through|thru|and|or)\s*"
 _BARE = r"\s*(?:[-–]|to|until|till|through|thru)\s*"
 
+# A possessive 's stays out of the expression, as in TimeML extents: "Wednesday" in "Wednesday's ruling".
 RULES: list[tuple[str, re.Pattern]] = [
     # "Friday, Oct. 9", "February 29 to March 1-2", "February 29 until March 1 or March 2", "the week of March 6"
     ("days", re.compile(
         rf"{B}(?:(?i:post|pre)-)?(?:(?i:the )?(?i:week) of )?(?:{WEEKDAY},? )?{_MD}"
         rf"(?:(?:{_CONN}(?:{WEEKDAY},? )?{_MD})|(?:{_BARE}{DAYN}(?:,? {YEAR})?(?![\w:.]|\s?(?:%|percent))))*{E}")),
+    # "the day before last Friday", "the day after Christmas", "the week after March 3"
+    ("shift", re.compile(
+        rf"{B}(?i:the )?(?i:day|week) (?i:before|after) (?:(?i:last|next|this) )?"
+        rf"(?:{WEEKDAY}|{_MD}|(?:Christmas(?: Day)?|New Year['’]s Day|Thanksgiving(?: Day)?|Easter(?: Sunday)?)(?:,? {YEAR})?){E}")),
     ("iso", re.compile(rf"{B}{YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]){E}")),
     ("numeric", re.compile(rf"{B}(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])/(?:{YEAR}|\d\d){E}")),
     ("named", re.compile(rf"(?<![\w$/.,])(?:(?i:post|pre)-)?9/11{E}")),
@@ -62,14 +67,19 @@ RULES: list[tuple[str, re.Pattern]] = [
         rf"{B}(?:(?i:from|between) )?{YEAR}(?:\s?[-–/]\s?(?:{YEAR}|\d{{1,2}})|\s(?i:to|through|until|and|or)\s{YEAR}){E}")),
     ("year", re.compile(rf"{B}(?:(?i:post|pre|mid|early|late)[- ])?(?:{MOD} (?:of )?)?{YEAR}{E}")),
     ("weekday", re.compile(
-        rf"{B}(?:(?i:last|next|this|coming|past|early|late) )?{WEEKDAY}(?:['’]s)?(?:,? {PART})?(?![\w])")),
+        rf"{B}(?:(?i:last|next|this|coming|past|early|late) )?{WEEKDAY}(?:,? {PART})?(?![\w])")),
     ("relday", re.compile(
-        r"(?<![\w-])(?i:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|last night)(?:['’]s)?"
+        r"(?<![\w-])(?i:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|last night)"
         rf"(?: {PART})?(?![\w-])")),
     # "last week", "earlier this month", "late last year", "over the weekend", "the past week"
     ("relunit", re.compile(
-        r"(?<![\w-])(?i:(?:(?:early|earlier|late|later|mid)[- ])?(?:last|next|this past|this|the past|the last|the coming|the following|the previous|the current|the latest)"
+        r"(?<![\w-])(?i:(?:(?:early|earlier|late|later|mid)[- ])?(?:last|next|this past|this|the past|the last|the coming|the current|the latest)"
         r" (?:week|month|year|weekend|decade|quarter)|(?:over |during |on |at )?the weekend)(?![\w-])")),
+    # anaphoric: "later that year", "the next day", "the following week", "that same night": the time of a
+    # date the story told before, not of the publication
+    ("anaphor", re.compile(
+        r"(?<![\w-])(?i:(?:(?:earlier|later) )?(?:that|that same|the same|the following|the previous|the preceding)"
+        r" (?:day|morning|afternoon|evening|night|week|month|year)|the next (?:day|morning|afternoon|evening|night))(?![\w-])")),
     ("ago", re.compile(
         rf"(?<![\w-])(?i:(?:about|almost|nearly|some|more than|over|roughly|just|exactly|less than) )?"
         rf"{NUM}(?:[- ](?i:and a half))? (?i:days?|weeks?|months?|years?|decades?) (?i:ago|earlier|before)(?![\w-])")),
@@ -82,7 +92,7 @@ RULES: list[tuple[str, re.Pattern]] = [
         rf"(?<![\w-])(?:(?i:early|mid|late)[- ])?(?:(?i:this|last|next|the coming|the past) )?(?i:spring|summer|autumn|fall|winter)(?:,? (?:of )?{YEAR})?(?![\w-])")),
     ("holiday", re.compile(
         rf"{B}(?:(?i:last|next|this) )?(?:Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)?|Thanksgiving(?: Day)?|Easter(?: Sunday| Monday| week)?"
-        rf"|Halloween|Valentine['’]s Day|Independence Day|Labor Day|Memorial Day)(?:,? {YEAR})?(?![\w])")),
+        rf"|Halloween|Valentine['’]s Day|Independence Day|Labor Day|Memorial Day|Election Day)(?:,? {YEAR})?(?![\w])")),
 ]
 
 # Bare months and bare years need a temporal cue (or spaCy's DATE label) to count as dates.

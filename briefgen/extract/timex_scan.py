@@ -25,11 +25,13 @@ ANCHORS: dict[str, tuple[re.Pattern, bool]] = {name: (re.compile(rx), rx.islower
     "weekday": r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day",
     "relday": r"today|tonight|yesterday|tomorrow|morning|afternoon|evening|night",
     "relunit": r"week|month|year|decade|quarter",
+    "anaphor": r"day|morning|afternoon|evening|night|week|month|year",
+    "shift": r"day|week",
     "ago": r"ago|earlier|before",
     "quarter": r"quarter|half|q[1-4]",
     "edge": r"week|month|year|decade",
     "season": r"spring|summer|autumn|fall|winter",
-    "holiday": r"Christmas|New Year|Thanksgiving|Easter|Halloween|Valentine|Independence Day|Labor Day|Memorial Day",
+    "holiday": r"Christmas|New Year|Thanksgiving|Easter|Halloween|Valentine|Independence Day|Labor Day|Memorial Day|Election Day",
 }.items()}
 #: How far a match may begin before its anchor ("more than twenty-five and a half days ago"), and how
 #: far past the window's end a match found in it may run (lookaheads read a few characters more).
