@@ -50,11 +50,80 @@ def to_blocks(paragraphs: list[str]) -> list[Block]:
     ]
 
 
+#: Labelled header lines that plain-text exports put under the headline ("Published: 12 March 2025",
+#: "Source: Reuters", "By Jane Doe", "URL: https://..."): field name and value.
+_HEADER = re.compile(
+    r"^(?P<key>(?:first )?published(?: on)?|posted(?: on)?|updated(?: on)?|date|dateline|source|outlet|publisher|"
+    r"publication|author|byline|by|url|link)(?P<sep>\s*[:|]\s*|\s+[-–—]\s+|\s+)(?P<value>\S.{0,120})$", re.I)
+_HEADER_FIELD = {"date": "published", "dateline": "published", "source": "outlet", "outlet": "outlet", "publisher": "outlet",
+                 "publication": "outlet", "author": "author", "byline": "author", "by": "author", "url": "url", "link": "url"}
+
+
+def _header_line(block: str) -> tuple[str, str] | None:
+    """(field, value) of a labelled header line, or None: 'Published: 12 March 2025' -> ('published', ...)."""
+    if "\n" in block or len(block) > 140:
+        return None
+    m = _HEADER.match(block.strip())
+    if not m:
+        return None
+    words = [w for w in m.group("key").lower().split() if w not in ("on", "first")]
+    field = _HEADER_FIELD.get(words[-1], "published")
+    value = m.group("value").strip()
+    labelled = not m.group("sep").isspace()  # "Source: Reuters"; a bare space only after dates' labels and "By"
+    if field == "published":
+        return (field, value) if re.search(r"\d{4}", value) else None
+    if field == "author":
+        names = value.replace(",", " ").split()
+        if len(names) > 8 or value.endswith(_END_PUNCT[:3]) or (not labelled and not all(
+                w[:1].isupper() and not any(c.isdigit() or c == ":" for c in w) or w in ("and", "&") for w in names)):
+            return None  # "By Friday, the talks ...", "By The Numbers: 2024": a sentence or a title, not a byline
+        return field, value
+    if not labelled or len(value.split()) > 8:
+        return None
+    return field, value
+
+
+def _separate_header_lines(text: str, head: int = 10) -> str:
+    """Header lines written one under the other with no blank line between them become blocks of their own."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    out = []
+    for i, line in enumerate(lines):
+        if i < head and line.strip() and _header_line(line.strip()):
+            out += ["", line, ""]
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _header_date(value: str) -> date | None:
+    """The date of a labelled date line, which may carry a time and zone ('Feb 19, 2024 10:31 AM EST')."""
+    try:
+        # only the day matters here: the zone is ignored (dateutil warns on names like "EST")
+        return dateparser.parse(value, fuzzy=True, ignoretz=True).date()
+    except (ValueError, OverflowError):
+        return None
+
+
 def parse_text(text: str, path: str) -> Article:
-    """Parse the seed layout; the date and outlet lines are optional."""
-    parts = split_blocks(text)
-    title = parts.pop(0) if parts and not parse_date_line(parts[0]) else ""
+    """Parse the seed layout; the date and outlet lines are optional, and labelled header lines under
+    the headline (Published:, Source:, By ..., URL:) are read as the fields they name."""
+    parts = split_blocks(_separate_header_lines(text))
+    title = parts.pop(0) if parts and not parse_date_line(parts[0]) and not _header_line(parts[0]) else ""
+    fields: dict[str, str] = {}
     published = None
+    while parts and (h := _header_line(parts[0])) is not None:
+        field, value = h
+        if field == "published":
+            d = _header_date(value)
+            if d is None:
+                break
+            published = published or d
+        else:
+            fields.setdefault(field, value)
+        parts.pop(0)
+    if fields or published:
+        return Article(path=path, title=title.strip(), published=published, outlet=fields.get("outlet", ""),
+                       author=fields.get("author", ""), url=fields.get("url", ""), blocks=to_blocks(parts))
     outlet = ""
     if parts and (d := parse_date_line(parts[0])):
         published = d
