@@ -248,3 +248,21 @@ def test_a_bare_surname_shared_by_two_people_goes_to_the_one_introduced_first(in
     (ingrid,) = holding(ranked, "Ingrid Solberg")
     (harald,) = holding(ranked, "Harald Solberg")
     assert "Solberg" in ingrid.aliases and "Solberg" not in harald.aliases
+
+
+def test_epithet_in_front_of_a_full_name_is_not_the_canonical_name(index_of):
+    idx, ranked = index_of(
+        "The rally crowd chanted about Sneaky Martha Bellamy all night.",
+        "Martha Bellamy answered the next morning. Bellamy said the chants were childish.",
+    )
+    (a,) = holding(ranked, "Martha Bellamy")
+    assert a.name == "Martha Bellamy"
+
+
+def test_given_name_is_kept_when_the_surname_is_never_written_alone(index_of):
+    idx, ranked = index_of(
+        "Economy Minister Rodrigo Salas Ibarra met the delegation on Monday.",
+        "Salas Ibarra said the talks would continue in March.",
+    )
+    (a,) = holding(ranked, "Rodrigo Salas Ibarra")
+    assert a.name == "Rodrigo Salas Ibarra"

@@ -301,3 +301,178 @@ def test_long_apposition_with_and_before_the_cue(extract_text):
 def test_weekday_after_the_cue_is_not_the_speaker(extract_text):
     ex = extract_text("“We will finish the inquiry before the summer recess,” Oslo police Chief Kari Nygaard said Monday.")
     assert _speaker_of(ex, "We will finish the inquiry") == "Kari Nygaard"
+
+
+# -- whose clause holds the quote ---------------------------------------------------------------
+
+@pytest.mark.parametrize("prep", ["before asking them", "after telling them", "while asking them"])
+def test_cue_in_a_prepositional_clause_takes_the_governing_subject(extract_text, prep):
+    ex = extract_text(
+        f"Dr. Rosa Delgado praised the nurses at Governor Ana Ortiz's new clinic {prep}, "
+        "“Will this ward still be open after the election?”",
+    )
+    assert _speaker_of(ex, "Will this ward still be open") == "Rosa Delgado"
+
+
+def test_cue_after_a_preposition_joined_by_and(extract_text):
+    ex = extract_text(
+        "Dr. Ivan Petrov testified before a panel in 2019 for his role in selling tonics and for claiming that "
+        "the tonic was a “remedy for nearly every ailment known to doctors.”",
+    )
+    assert _speaker_of(ex, "remedy for nearly every ailment") == "Ivan Petrov"
+
+
+def test_partial_quote_in_an_adverbial_clause_belongs_to_that_clause(extract_text):
+    ex = extract_text(
+        "The council met until midnight. While Mayor Tom Reyes talked on about “how the budget is broken beyond repair,” "
+        "his aide Lena Park nodded and said yes to every point.",
+    )
+    assert _speaker_of(ex, "how the budget is broken") == "Tom Reyes"
+
+
+def test_quote_in_a_content_clause_is_not_its_subjects(extract_text):
+    ex = extract_text(
+        "Nurse Ada Lund wrote to the board in May. The newsletter scoffed at her forecast that "
+        "Mayor Olaf Berg would be “the most generous donor this hospital will ever see.”",
+    )
+    assert _speaker_of(ex, "the most generous donor") != "Olaf Berg"
+
+
+def test_speech_verb_right_before_the_mark_beats_a_verb_the_parse_linked(extract_text):
+    ex = extract_text(
+        "The documentary concludes with a clip of Senator Paul Greer saying at a town hall, "
+        "“That is exactly why we need the bill,” as the crowd jeers.",
+    )
+    assert _speaker_of(ex, "That is exactly why") == "Paul Greer"
+
+
+def test_participle_without_subject_takes_the_main_clause_subject(extract_text):
+    ex = extract_text(
+        "Governor Dana Whitfield barely calmed the row, greeting Judge Ann Cole’s audit first as good news -- "
+        "“This clears my whole office” -- and, when reporters pressed her, insisting, “Of course we followed every rule.”",
+    )
+    assert _speaker_of(ex, "This clears my whole office") == "Dana Whitfield"
+    assert _speaker_of(ex, "Of course we followed") == "Dana Whitfield"
+
+
+def test_inverted_said_with_capital(extract_text):
+    ex = extract_text(
+        "Trade is slow this year. Rita Hargrove is an economist at the port.",
+        "Said Hargrove: “Nobody on this board has read the harbour report yet.”",
+    )
+    assert _speaker_of(ex, "Nobody on this board") == "Rita Hargrove"
+
+
+def test_what_the_speaker_would_do_is_not_the_attribution(extract_text):
+    ex = extract_text(
+        "President Lena Moravec, opening the new library on Sunday, said the archive would tell visitors about "
+        "“the letters of exiles and the diaries of those who stayed behind.”",
+    )
+    assert _speaker_of(ex, "the letters of exiles") == "Lena Moravec"
+
+
+def test_hypothetical_cue_with_nobody_speaking_falls_back_to_the_sentence_subject(extract_text):
+    ex = extract_text(
+        "The Open Ledger Project wants to end the rules that allow banks to tell "
+        "“regulators one figure for their reserves and investors another figure entirely.”",
+    )
+    assert _speaker_of(ex, "regulators one figure") == "Open Ledger Project"
+
+
+def test_as_x_put_it(extract_text):
+    ex = extract_text(
+        "Council member June Arlen opposed the plan.",
+        "As Ms. Arlen put it during a radio interview last spring, the Water Board is "
+        "“wasting money it does not have on projects nobody wants.”",
+    )
+    assert _speaker_of(ex, "wasting money it does not") == "June Arlen"
+    assert ex.quotes[0].cue == "put"
+
+
+def test_dateline_is_not_the_subject(extract_text):
+    ex = extract_text(
+        "OTTAWA -- Premier Ann Hale, touring the flooded districts on Tuesday, said it would tell "
+        "“every bridge and every school the river took from us.”",
+    )
+    assert _speaker_of(ex, "every bridge and every school") == "Ann Hale"
+
+
+def test_standalone_quote_after_a_described_subject_with_the_name_in_apposition(extract_text):
+    ex = extract_text(
+        "Her longtime deputy at the rural health board, Dr. Samuel Okafor, praised her work on small hospitals. "
+        "“Nobody else could keep a ward open on a budget that small.”",
+    )
+    assert _speaker_of(ex, "Nobody else could keep a ward") == "Samuel Okafor"
+
+
+def test_narration_in_a_new_paragraph_ends_a_continuation(extract_text):
+    ex = extract_text(
+        "“We will rebuild the bridge before winter,” Mayor Carl Jensen said on Monday.",
+        "On the radio, Senator Nora Blake (Ore.), who chairs the transport panel, named the bridge as her "
+        "first priority. “The people of this valley have waited far too long for a safe crossing.”",
+    )
+    assert _speaker_of(ex, "The people of this valley") == "Nora Blake"
+
+
+def test_participle_after_a_comma_speaks_for_the_main_clause_not_a_when_clause(extract_text):
+    ex = extract_text(
+        "Mayor Tom Reyes defended the budget when reporters pressed him, insisting, "
+        "“Every school will stay open this year.”",
+    )
+    assert _speaker_of(ex, "Every school will stay open") == "Tom Reyes"
+
+
+def test_indefinite_description_is_not_matched_to_a_role(extract_text):
+    ex = extract_text(
+        "Campaign architect Leo Brandt planned the tour.",
+        "The owner refused to pay an architect who designed his hotel, "
+        "saying, “The plans arrived late and the roof leaked.”",
+    )
+    assert _speaker_of(ex, "The plans arrived late") != "Leo Brandt"
+
+
+def test_possessor_of_the_subject_is_a_pronoun_antecedent(extract_text):
+    ex = extract_text(
+        "“Diet tonics are a scam,” said Professor Ruth Gale.",
+        "Dr. Ivan Petrov’s diet books won him a large following, and he went on television, "
+        "claiming that the tonic was a “remedy for nearly every ailment known to doctors.”",
+    )
+    assert _speaker_of(ex, "remedy for nearly every ailment") == "Ivan Petrov"
+
+
+@pytest.mark.parametrize("dash", ["--", "—"])
+@pytest.mark.parametrize("marks", [("“", "”"), ("''", "''")])
+def test_quote_set_between_dashes_after_a_name(extract_text, dash, marks):
+    o, c = marks
+    ex = extract_text(
+        f"Other economists agree, among them the former central banker Ruth Adler {dash} "
+        f"{o}Hiding the figures only makes the panic worse{c} {dash} and Paul Novak.",
+    )
+    assert _speaker_of(ex, "Hiding the figures only") == "Ruth Adler"
+
+
+def test_quote_between_dashes_after_the_one_spoken_to_is_not_theirs(extract_text):
+    ex = extract_text(
+        "Minister Karl Ebert told Ruth Adler -- “Hiding the figures only makes the panic worse” -- on Monday.",
+    )
+    assert _speaker_of(ex, "Hiding the figures only") != "Ruth Adler"
+
+
+def test_quote_parsed_as_the_main_clause_at_a_paragraph_end(extract_text):
+    ex = extract_text(
+        "Judge Ann Cole published her audit on Friday.",
+        "Governor Dana Whitfield barely calmed the row, greeting Judge Ann Cole’s audit first as good news "
+        "-- ''This clears my whole office'' -- and, when reporters pressed her, insisting, "
+        "''Of course we followed every rule.''",
+        "The hearing resumes in May.",
+    )
+    assert _speaker_of(ex, "This clears my whole office") == "Dana Whitfield"
+
+
+def test_the_verb_whose_clause_holds_the_quote_beats_one_beside_it(extract_text):
+    ex = extract_text(
+        "Senator Bruno Keller wants to change the housing law.",
+        "The three “reforms” he cited are “a cap on rents, a register of landlords and an end to "
+        "evictions without cause,” the Capital Ledger reported.",
+    )
+    assert _speaker_of(ex, "a cap on rents") == "Capital Ledger"

@@ -473,6 +473,7 @@ def extract_actors(doc, article: Article) -> ActorIndex:
             if "PERSON" in kinds:
                 pk = [k for k in ks if label_of(k) == "PERSON"]
                 name = max((f for k, f in zip(ks, forms) if k in pk), key=lambda f: (len(f.split()), len(f)))
+                name = _without_epithet(name, forms)
                 kind = "person"
             else:
                 name = max(forms, key=lambda f: (len(f.split()) if not aliases.is_acronym(f) else 0, len(f)))
@@ -572,6 +573,22 @@ def extract_actors(doc, article: Article) -> ActorIndex:
                 name = canonical[aliases.key(m.form)]
                 weights[name] -= 0.5 * _weight(m, kind_of[name])
     return index
+
+
+def _without_epithet(name: str, forms: list[str]) -> str:
+    """The plain full name when the longest form carries a word in front of it ("Sneaky Martha Bellamy").
+
+    Only when the article also writes the shorter form and the surname alone, so the shorter
+    form is a complete given name and surname (unlike "Salas Ibarra" for "Rodrigo Salas
+    Ibarra", where the surname is never written alone).
+    """
+    lower = {f.lower() for f in forms}
+    parts = name.split()
+    for i in range(1, len(parts) - 1):
+        rest = " ".join(parts[i:])
+        if rest.lower() in lower and parts[-1].lower() in lower:
+            return rest
+    return name
 
 
 def _weight(m: _Mention, kind: str) -> float:

@@ -43,6 +43,7 @@ _WORD = re.compile(r"[\w’']+")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _QUOTE_DEPS = ("ccomp", "dobj", "parataxis", "xcomp", "advcl", "conj", "pobj", "attr", "oprd", "npadvmod", "dep")
 _CONTINUATION = re.compile(r"\n\n\s*(?:''|[“\"«‘])")
+_MODALS = {"to", "would", "could", "might", "should", "can", "may", "will", "must", "shall", "'d", "’d"}
 MIN_WORDS = 4  # fewer words inside marks are scare quotes or names, not quotations
 
 
@@ -100,6 +101,7 @@ class _Context:
         self.par_ends = {b.index: e for _, e, b in article.block_offsets()}
         self.resolver = SpeakerResolver(doc, actors, mask, self.pmap.index)
         self.last: Quote | None = None
+        self.signatures: list[tuple[int, int]] = []  # "― Ann Roe" after a quote: never a later quote's subject
 
     # -- direct quotes -----------------------------------------------------------------------
     def attribute(self, span: MarkedSpan) -> Quote | None:
@@ -111,18 +113,29 @@ class _Context:
         par_start = self.par_starts.get(paragraph, 0)
         left, right = self._frame(span, inner)
         signed = self._dash_signature(span)
-        cue, subject = (None, None) if signed is not None else self._cue(span, inner, left, right)
+        aside = self._dash_aside(span) if signed is None else None
+        cue, subject = (None, None) if signed is not None or aside is not None else self._cue(span, inner, left, right)
         speaker, cue_text = None, None
-        if signed is not None:
+        if aside is not None:
+            speaker = aside
+        elif signed is not None:
             speaker = self.resolver.name_of_span(signed.start_char, signed.end_char) or signed.text.strip(" .,")
+            self.signatures.append((signed.start_char, signed.end_char))
         elif cue is not None:
             cue_text = "according to" if cue.lower_ == "according" else cue.text
             if subject is not None:
                 speaker = self.resolver.resolve(subject, par_start, paragraph)
+            if speaker is None and _hypothetical(cue):
+                # "wants rules that would let banks tell clients “...”": no one said it; the
+                # words are the sentence subject's.
+                speaker = self._sentence_subject(left, right, par_start, paragraph)
         elif self._is_continuation(span, left, right, paragraph):
             speaker = self.last.speaker
         else:
-            speaker = self._sentence_subject(left, right, par_start, paragraph) or self._previous_subject(left, paragraph)
+            embedding = self._embedding_clause(inner)
+            subj = _subject(embedding, self.mask, self.pmap.index) if embedding is not None else None
+            speaker = (self.resolver.resolve(subj, par_start, paragraph) if subj is not None else None) \
+                or self._sentence_subject(left, right, par_start, paragraph) or self._previous_subject(left, paragraph)
         text = _CONTINUATION.sub(" ", span.text).strip()
         q = Quote(text=text, speaker=speaker, cue=cue_text, paragraph=paragraph, start=span.start, end=span.end)
         self.last = q
@@ -171,25 +184,104 @@ class _Context:
         doc, mask = self.doc, self.mask
         best, best_key = None, None
         inner_set = range(inner.start, inner.end)
+        embedding = self._embedding_clause(inner)
         for t in doc[left:right]:
             if mask[t.idx] or "\n" in t.text:
                 continue
             according = t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"
-            if not according and not (t.lemma_.lower() in CUE_LEMMAS and t.pos_ in ("VERB", "AUX")):
+            if not according and not (t.lemma_.lower() in CUE_LEMMAS and t.pos_ in ("VERB", "AUX")) and not _put_it(t):
                 continue
-            subject = _subject(t, mask, self.pmap.index) or self._surface_subject(t, inner, left)
+            opens = self._opens_onto(t, inner)
             linked = any(c.i in inner_set and c.dep_ in _QUOTE_DEPS for c in t.children) or (
-                t.head.i in inner_set and t.dep_ in ("parataxis", "ccomp", "conj"))
+                t.head.i in inner_set and t.dep_ in ("parataxis", "ccomp", "conj")) or opens
             if t.idx > span.end and _clause_between(doc, inner.end, t.i):
                 continue  # "“...,” when Clinton blasted him": a new clause, not the attribution
-            # Nearest in characters to either mark; a verb linked by the parse to the quote first.
+            if embedding is not None and not linked:
+                continue  # "as X went on about “...,” Y said yes": the quote is X's, in X's clause
+            subject = None
+            if t.tag_ == "VBG" and t.dep_ == "advcl" and t.i > 0 and doc[t.i - 1].text == "," and _subordinate(t.head):
+                # "praised the engineer who built it, saying “...”", "when pressed, insisting “...”":
+                # a participle after a comma speaks for the main clause, not for the relative or
+                # "when" clause the parser hung it on.
+                subject = self._main_subject(t)
+            subject = subject or _subject(t, mask, self.pmap.index) or self._main_subject(t) or self._surface_subject(t, inner, left)
+            # Nearest in characters to either mark; a verb linked by the parse to the quote first,
+            # and a speech act that happened before one that would, could or is to happen.
             dist = span.start - t.idx if t.idx < span.start else t.idx - span.end
             if not self._same_paragraph(t.idx, span):
                 dist += 10_000
-            key = (0 if linked else 1, 0 if subject is not None else 1, dist)
+            # A verb whose clause holds the quote before one beside it ("the rules she named are “...,”
+            # the paper wrote": the quote is in what the paper wrote, not in what she named).
+            holds = opens or (t.left_edge.i <= inner.start and t.right_edge.i >= inner.end - 1)
+            key = (0 if linked else 1, 1 if _hypothetical(t) else 0, 0 if holds else 1, 0 if subject is not None else 1, dist)
             if best_key is None or key < best_key:
                 best, best_key = (t, subject), key
         return best if best else (None, None)
+
+    def _opens_onto(self, verb, inner) -> bool:
+        """A speech verb with no words of its own said, right before the opening mark: "saying last week, “...”"."""
+        if verb.i >= inner.start or verb.right_edge.i >= inner.start:
+            return False
+        if any(c.dep_ in ("ccomp", "xcomp", "parataxis") or (c.dep_ == "dobj" and c.pos_ not in ("PRON", "PROPN"))
+               for c in verb.children):
+            return False  # "said the talks failed, “...”": the verb has its own content
+        return all(t.is_punct for t in self.doc[verb.right_edge.i + 1: inner.start])
+
+    def _embedding_clause(self, inner):
+        """The verb of a subordinate clause that holds a partial quote as an argument, if it has its own subject.
+
+        "while the mayor talked on about “how the budget is broken,” his aide said yes": the quote is
+        what the mayor talked about; a later speech verb whose content is something else is not its cue.
+        """
+        doc, mask = self.doc, self.mask
+        t = inner.root
+        while inner.start <= t.head.i < inner.end and t.head.i != t.i:
+            t = t.head
+        for _ in range(4):
+            if t.head.i == t.i or t.dep_ not in ("pobj", "pcomp", "prep", "dobj", "attr", "conj", "appos", "oprd"):
+                return None
+            t = t.head
+            if t.pos_ in ("VERB", "AUX") and not mask[t.idx]:
+                break
+        else:
+            return None
+        if t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() in CUE_LEMMAS or t.left_edge.i >= inner.start:
+            return None
+        if t.lemma_ == "be":
+            return None  # "the forecast that X would be “...”": X is described, not speaking
+        # An adverbial or relative clause ("as X went on about"), not a content clause ("that X ...").
+        subordinate = t.dep_ in ("advcl", "relcl") and not any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in t.children)
+        subject = _subject(t, mask, self.pmap.index)
+        return t if subordinate and subject is not None and subject.i < inner.start else None
+
+    def _main_subject(self, verb):
+        """For a participle with no subject in the parse ("..., insisting, “...”"): the main clause's subject.
+
+        The first subject in the sentence, outside quotation marks, of a clause that is not
+        subordinate (no "when", "who", "if" in front of it): who the sentence is about.
+        """
+        if verb.tag_ != "VBG" or verb.lower_ == "according":
+            return None
+        return self._first_main_subject(verb.sent.start, verb.i, self.pmap.index(verb.idx))
+
+    def _first_main_subject(self, start: int, end: int, par: int):
+        # A line break ends a sentence the parser ran on: "...” ― Ann Roe\n“..." is two.
+        content = False
+        for k in range(end - 1, start - 1, -1):
+            tok = self.doc[k]
+            if content and ("\n" in tok.text or "\n" in tok.whitespace_):
+                start = k + 1
+                break
+            content = content or not tok.is_space
+        for t in self.doc[start:end]:
+            if t.dep_ not in _SUBJECT_DEPS or self.mask[t.idx] or t.pos_ not in ("PROPN", "PRON"):
+                continue  # a person named or referred to: "the advice earned him ..." is not who speaks
+            h = t.head
+            if h.dep_ in ("relcl", "acl", "advcl", "pcomp") or any(c.dep_ == "mark" or c.tag_ in ("WRB", "WDT") for c in h.children):
+                continue
+            if self.pmap.index(t.idx) == par and not any(a <= t.idx < b for a, b in self.signatures):
+                return _not_a_date(t)
+        return None
 
     def _surface_subject(self, verb, inner, left: int):
         """A name next to the cue when the parse gave it no subject: "“...,” Police Chief Ann Roe said"."""
@@ -219,6 +311,12 @@ class _Context:
         """A quote with no words of its own around it, following another quote closely."""
         if self.last is None or not self.last.speaker or paragraph - self.pmap.index(self.last.end) > 1:
             return False
+        # Narration opening this quote's paragraph ("On Sunday X, who ..., said ...") breaks the chain;
+        # the previous quote's own attribution ("“...,” Y said.") does not.
+        if paragraph > self.pmap.index(self.last.end):
+            gap = range(max(self.last.end, self.par_starts.get(paragraph, 0)), span.start)
+            if any(not self.mask[i] and self.body[i].isalpha() for i in gap):
+                return False
         for t in self.doc[left:right]:
             if not self.mask[t.idx] and t.is_alpha:
                 return False
@@ -244,6 +342,30 @@ class _Context:
             k += 1
         return self.doc[tok.i: k + 1]
 
+    def _dash_aside(self, span: MarkedSpan) -> str | None:
+        """A quote set between dashes right after a person's name: "... Ann Roe -- “...” -- and ..."."""
+        body, doc = self.body, self.doc
+        k = span.start - 1
+        while k >= 0 and body[k] in " \u00a0'\"“‘«„":  # the opening mark may be two characters: ''
+            k -= 1
+        if k < 1 or body[k] not in "-—–" or (body[k] == "-" and body[k - 1] != "-"):
+            return None
+        j = span.end
+        while j < len(body) and body[j] in " \u00a0'\"”’»":
+            j += 1
+        if j >= len(body) or body[j] not in "-—–":
+            return None  # only an aside closed by a second dash; "X -- “...”" may be a headline or list
+        k -= 2 if body[k - 1] == "-" else 1
+        while k >= 0 and body[k] in " \u00a0":
+            k -= 1
+        tok = _token_at(doc, k) if k >= 0 else None
+        if tok is None or tok.pos_ != "PROPN" or self.mask[tok.idx]:
+            return None
+        if tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() in CUE_LEMMAS:
+            return None  # "told Ann Roe -- “...”": the one spoken to
+        name = self.resolver.name_of_span(tok.idx, tok.idx + len(tok.text))
+        return name if name and self.resolver.kind(name) == "person" else None
+
     def _previous_subject(self, left: int, paragraph: int) -> str | None:
         """For a quote standing alone: the subject of the sentence just before it, as a reader reads it."""
         if left == 0:
@@ -258,7 +380,9 @@ class _Context:
         for t in tok.sent:
             if t.dep_ == "ROOT" and self.pmap.index(t.idx) == p:
                 subj = _subject(t, self.mask, self.pmap.index)
-                if subj is not None and (subj.pos_ in ("PROPN", "PRON") or self.resolver.name_of_span(subj.idx, subj.idx + len(subj.text))):
+                # A name, a pronoun, or a description with the name beside it ("His partner, Ann Roe, called ...").
+                if subj is not None and (subj.pos_ in ("PROPN", "PRON") or self.resolver.name_of_span(subj.idx, subj.idx + len(subj.text))
+                                         or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in subj.subtree)):
                     name = self.resolver.resolve(subj, self.par_starts.get(p, 0), p)
                     if name and self.resolver.kind(name) in ("person", None):
                         return name
@@ -267,8 +391,12 @@ class _Context:
     def _sentence_subject(self, left: int, right: int, par_start: int, paragraph: int) -> str | None:
         """For a partial quote with no cue: the subject of the sentence that embeds it."""
         for t in self.doc[left:right]:
-            if t.dep_ == "ROOT" and not self.mask[t.idx]:
-                subj = _subject(t, self.mask, self.pmap.index)
+            if t.dep_ == "ROOT":
+                if self.mask[t.idx]:
+                    # The parse made the quote the main clause ("X dodged the question -- “...” -- and ...").
+                    subj = self._first_main_subject(t.sent.start, t.sent.end, paragraph)
+                else:
+                    subj = _subject(t, self.mask, self.pmap.index)
                 if subj is not None and subj.pos_ in ("PROPN", "PRON", "NOUN"):
                     return self.resolver.resolve(subj, par_start, paragraph)
         return None
@@ -326,6 +454,22 @@ def _clause_between(doc, a: int, b: int) -> bool:
     return False
 
 
+def _subordinate(v) -> bool:
+    """A relative clause or one opened by "when", "if", "because"."""
+    return v.dep_ in ("relcl", "acl") or (v.dep_ == "advcl" and any(c.dep_ == "mark" or c.tag_ == "WRB" for c in v.children))
+
+
+def _put_it(t) -> bool:
+    """The idiom "as X put it" / "as X puts it", which attributes the words that follow."""
+    return t.lemma_ == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in t.children) and \
+        any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children)
+
+
+def _hypothetical(t) -> bool:
+    """A speech verb in the infinitive or after a modal: "would tell", "allow firms to tell"."""
+    return t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in t.children)
+
+
 def _token_at(doc, offset: int):
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
@@ -353,14 +497,32 @@ def _subject(verb, mask: bytearray, paragraph_of):
         for c in verb.head.children:
             if c.dep_ == "dobj" and c.right_edge.i == verb.i - 1 and ok(c):
                 return c
+        # The same with the name as object of a preposition: "a video of Senator Roe saying, “...”".
+        prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+        if prev is not None and prev.dep_ == "pobj" and prev.pos_ in ("PROPN", "PRON") and ok(prev):
+            return prev
+    if verb.dep_ == "compound" and verb.head.pos_ == "PROPN" and verb.head.i > verb.i and ok(verb.head):
+        return verb.head  # "Said Roe: “...”", parsed as a name with a verb in front
     v = verb
-    for _ in range(3):  # "added, saying", "stood and said": the subject sits on a governing verb
+    for _ in range(4):  # "added, saying", "stood and said": the subject sits on a governing verb
         for c in v.children:
             if c.dep_ in _SUBJECT_DEPS and ok(c) and not c.is_punct:
+                if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl" and ok(v.head):
+                    return v.head  # "the senator who said": the senator
+                if _is_dateline(c):
+                    # "BERLIN -- Chancellor Roe said": the name beside it, or the next subject.
+                    alt = next((a for a in c.children if a.dep_ == "appos" and a.i > c.i + 1), None)
+                    if alt is None:
+                        continue
+                    return alt
                 return _not_a_date(c)
         if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("PROPN", "NOUN", "PRON") and v.head.i < v.i and ok(v.head):
             return v.head
-        if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
+        # A governing verb inside a partial quote ("he was “rushed out”") still has its subject outside.
+        if v.dep_ == "pcomp" and v.head.dep_ in ("prep", "conj") and v.head.head.pos_ in ("VERB", "AUX") \
+                and paragraph_of(v.head.head.idx) == par:
+            v = v.head.head  # "thanked them before adding, “...”": who adds is who thanked
+        elif v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i and paragraph_of(v.head.idx) == par:
             v = v.head
         else:
             break
@@ -370,6 +532,12 @@ def _subject(verb, mask: bytearray, paragraph_of):
                 and c.ent_type_ not in ("DATE", "TIME"):
             return c
     return None
+
+
+def _is_dateline(tok) -> bool:
+    """The place in capitals before a dash that opens a wire story: "BERLIN -- ..."."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.text in ("--", "—", "–") and tok.text.isupper() and len(tok.text) > 1
 
 
 def _not_a_date(tok):

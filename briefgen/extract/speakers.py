@@ -51,7 +51,8 @@ class SpeakerResolver:
             if root is not None:
                 referent = not (root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN")
                 head = root.head if root.dep_ == "appos" else root
-                subject = head.dep_ in ("nsubj", "nsubjpass")
+                # The owner of a subject is as salient: "Roe's advice earned him praise, and he ...".
+                subject = head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "poss" and head.head.dep_ in ("nsubj", "nsubjpass"))
             self._mentions.append((s, n, referent, subject, paragraph_of(s)))
             if root is not None and self.kind(n) == "person":
                 # Title words written with the name ("Defence Minister Ilse Brandt", "Brandt, the
@@ -123,6 +124,12 @@ class SpeakerResolver:
                     return n
                 if child.pos_ == "PROPN":
                     return self.resolve(child, paragraph_start, paragraph)
+        # The parser often hangs the apposition on the last noun: "His partner at Acme, Ann Roe, said".
+        for t in _phrase(tok):
+            if t.dep_ == "appos" and t.pos_ == "PROPN":
+                n = self.name_of_span(t.idx, t.idx + len(t.text))
+                if n and self.kind(n) == "person":
+                    return n
         return self._description(tok, paragraph_start, paragraph)
 
     def _surname(self, text: str) -> str | None:
@@ -173,7 +180,9 @@ class SpeakerResolver:
                 return max(found)[1]
         words = {lemma} | {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
         if lemma in PERSON_NOUNS or lemma not in DOCUMENT_NOUNS:
-            role_hits = [n for n, ws in self.role_words.items() if lemma in ws or tok.lower_ in ws]
+            # "a doctor who said": someone not named before, unlike "the doctor".
+            indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "some", "any") for c in tok.children)
+            role_hits = [] if indefinite else [n for n, ws in self.role_words.items() if lemma in ws or tok.lower_ in ws]
             if len(role_hits) > 1:
                 role_hits = [n for n in role_hits if words <= self.role_words[n]] or role_hits[:1]
             if role_hits:
