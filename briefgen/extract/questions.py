@@ -16,6 +16,7 @@ import re
 from briefgen.extract.actors import ActorIndex
 from briefgen.extract.outlook import extract_outlook  # noqa: F401  (kept importable from here)
 from briefgen.extract.sentences import Piece, is_transcript, outlook_section, pieces, quote_regions
+from briefgen.extract.tokens import indexes_of
 from briefgen.models import Article, OpenQuestion
 
 WH = {"whether", "if", "who", "whom", "whose", "what", "which", "when", "where", "why", "how"}
@@ -246,28 +247,12 @@ def uncertainty_cue(span, text: str | None = None) -> str:
         return m.group(0)
     # Every rule of _uncertain_token starts from one of the cue lemmas: only those tokens are visited.
     doc = span.doc
-    cues = _cue_tokens(doc)
+    cues = indexes_of(doc, "LEMMA", _CUE_LEMMAS)
     for i in cues[bisect.bisect_left(cues, span.start):bisect.bisect_left(cues, span.end)]:
         t = doc[i]
         if _uncertain_token(t):
             return t.text
     return ""
-
-
-def _cue_tokens(doc) -> list[int]:
-    """Indexes of the Doc's tokens whose lemma is a cue lemma, found once per Doc over the lemma array
-    (Token objects are made only for them, not for every token of every sentence)."""
-    found = doc.user_data.get("briefgen.cue_tokens")
-    if found is None:
-        import numpy
-        from spacy.attrs import LEMMA
-
-        lemmas = doc.to_array(LEMMA) if len(doc) else numpy.zeros(0, dtype="uint64")
-        strings = doc.vocab.strings
-        wanted = [h for h in numpy.unique(lemmas).tolist() if strings[h].lower() in _CUE_LEMMAS]
-        found = numpy.flatnonzero(numpy.isin(lemmas, wanted)).tolist() if wanted else []
-        doc.user_data["briefgen.cue_tokens"] = found
-    return found
 
 
 def _uncertain_token(t) -> bool:

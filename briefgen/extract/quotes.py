@@ -12,6 +12,7 @@ from briefgen.extract.actors import ActorIndex
 from briefgen.extract.quote_marks import MarkedSpan, find_quoted_spans
 from briefgen.extract.spans import ParagraphMap
 from briefgen.extract.speakers import SpeakerResolver
+from briefgen.extract.tokens import indexes_of
 from briefgen.models import Article, Quote
 
 #: Lemmas of verbs that attribute words to someone (said, noted, told, wrote, ...).
@@ -39,6 +40,7 @@ TITLE_CUES = {
     "bill", "titled", "entitled", "novel", "play", "series", "documentary", "headline", "hashtag",
     "slogan", "column", "editorial", "article", "op-ed", "podcast", "episode", "exhibition", "doctrine",
 }
+_ACCORDING = frozenset({"according"})
 _WORD = re.compile(r"[\w’']+")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _QUOTE_DEPS = ("ccomp", "dobj", "parataxis", "xcomp", "advcl", "conj", "pobj", "attr", "oprd", "npadvmod", "dep")
@@ -406,7 +408,9 @@ class _Context:
         """Clauses introduced by a speech verb outside any quotation: "X said the meeting would ..."."""
         out: list[tuple] = []
         doc, mask = self.doc, self.mask
-        for t in doc:
+        # only the tokens a statement can start from: a speech verb's lemma, or "according"
+        for i in sorted({*indexes_of(doc, "LEMMA", STATEMENT_LEMMAS), *indexes_of(doc, "LOWER", _ACCORDING)}):
+            t = doc[i]
             if mask[t.idx]:
                 continue
             if t.lemma_.lower() in STATEMENT_LEMMAS and t.pos_ == "VERB":
