@@ -139,12 +139,16 @@ def extract(
     _apply_executor(cfg, executor, scheduler, processes)
     result = pipeline.extract(cfg, strict=strict, dedupe=False)  # every input gets its own record
     _warn_skipped(result.skipped)
-    doc = {"articles": [e.model_dump(mode="json", exclude={"sentences"}) for e in result.extractions]}
     if fmt == "json":
-        typer.echo(json.dumps(doc, ensure_ascii=False, indent=1))
+        from briefgen.models import ExtractionReport
+
+        # pydantic writes the JSON in compiled code: a tenth of the time of model_dump + json.dumps
+        report = ExtractionReport(articles=result.extractions)
+        typer.echo(report.model_dump_json(indent=1, exclude={"articles": {"__all__": {"sentences"}}}))
     elif fmt == "yaml":
         import yaml
 
+        doc = {"articles": [e.model_dump(mode="json", exclude={"sentences"}) for e in result.extractions]}
         typer.echo(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False))
     else:
         from briefgen.table import print_tables

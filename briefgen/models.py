@@ -166,6 +166,12 @@ class Extraction(_Model):
     links: list[ActorLink] = Field(default_factory=list, description="Actors named together, for the actor map.")
 
 
+class ExtractionReport(_Model):
+    """What `briefgen extract --format json` prints: one record per input article, in input order."""
+
+    articles: list[Extraction] = Field(default_factory=list)
+
+
 class Source(_Model):
     """A numbered entry of the briefing's source list."""
 
