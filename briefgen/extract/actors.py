@@ -591,6 +591,25 @@ def _without_epithet(name: str, forms: list[str]) -> str:
     return name
 
 
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _has_words(hay: str, needle: str) -> bool:
+    """Whether `needle` occurs in `hay` between word boundaries, as the regex \\bneedle\\b would find it
+    (without compiling a pattern for every name of every article)."""
+    if not needle:
+        return False
+    n, i = len(needle), hay.find(needle)
+    while i >= 0:
+        before = i > 0 and _is_word_char(hay[i - 1])
+        after = i + n < len(hay) and _is_word_char(hay[i + n])
+        if before != _is_word_char(needle[0]) and after != _is_word_char(needle[-1]):
+            return True
+        i = hay.find(needle, i + 1)
+    return False
+
+
 def _weight(m: _Mention, kind: str) -> float:
     """How much one mention says the actor matters: agents count fully, settings and modifiers less."""
     w = 1.0
@@ -617,7 +636,7 @@ def rank_actors(index: ActorIndex, article: Article, quotes: list[Quote]) -> lis
     length = max(1, sum(len(b.text) + 2 for b in article.blocks))
     for a in index.actors.values():
         a.quoted = a.name in quoted
-        in_title = any(re.search(r"\b" + re.escape(aliases.key(f)) + r"\b", title_keys) for f in [a.name, *a.aliases])
+        in_title = any(_has_words(title_keys, aliases.key(f)) for f in [a.name, *a.aliases])
         w = index.weights.get(a.name, float(a.mentions))
         position = 1.0 - min(1.0, index.first_offset.get(a.name, length) / length)
         country = a.kind == "place" and (aliases.place_of(a.name) or ("", ""))[1] == "name"

@@ -14,10 +14,21 @@ _STOP = frozenset("a an the of to in on at for and or but by with from as that t
                   "it its he she they his her their said says will would could also than which who".split())
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+_SUFFIXES = ("ing", "ed", "es", "s")
+
+
 def _content(text: str) -> set[str]:
     """Content words, crudely stemmed (invited -> invit, groups -> group) so that forms of a word meet."""
-    words = re.findall(r"[a-z0-9]+", text.lower())
-    return {re.sub(r"(ing|ed|es|s)$", "", w) for w in words if w not in _STOP and len(w) > 2}
+    return {_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2}
+
+
+def _stem(w: str) -> str:
+    """The word without its longest inflection ending (a string test: a regex per word cost more)."""
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix):
+            return w[: -len(suffix)]
+    return w
 
 
 def _overlap(title: set[str], sent: set[str]) -> float:
