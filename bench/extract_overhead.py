@@ -42,7 +42,7 @@ def main() -> None:
 
     def briefgen(chunk):  # what `briefgen extract --format json` does
         arts = load_articles(chunk).articles
-        ExtractionReport(articles=list(extract_articles(arts, a.model))).model_dump_json(
+        ExtractionReport(articles=list(extract_articles(arts, a.model, briefing=False))).model_dump_json(
             indent=1, exclude={"articles": {"__all__": {"sentences"}}})
 
     briefgen(chunks[0])  # warm-up: imports, matchers, first batches

@@ -137,7 +137,8 @@ def extract(
         raise BriefgenError(f"--format {fmt}: choose json, yaml or table", exit_code=EXIT_USAGE)
     cfg = _load(config, inputs)
     _apply_executor(cfg, executor, scheduler, processes)
-    result = pipeline.extract(cfg, strict=strict, dedupe=False)  # every input gets its own record
+    # every input gets its own record; nothing is computed that only a briefing shows
+    result = pipeline.extract(cfg, strict=strict, dedupe=False, briefing=False)
     _warn_skipped(result.skipped)
     if fmt == "json":
         from briefgen.models import ExtractionReport

@@ -27,11 +27,12 @@ def resolve_now(now: datetime | None = None) -> datetime:
 
 
 def extract(config: Config, *, strict: bool = False, window: tuple[date, date] | None = None,
-            use_cache: bool = False, run: RunRecord | None = None, dedupe: bool = True) -> ExtractResult:
+            use_cache: bool = False, run: RunRecord | None = None, dedupe: bool = True, briefing: bool = True) -> ExtractResult:
     """Ingest the configured sources and extract every article (in the window; from the cache when allowed).
 
     With `dedupe`, near-duplicates are extracted once (for a briefing); without it every input is
-    extracted and reported, as `briefgen extract` does.
+    extracted and reported, as `briefgen extract` does. Without `briefing`, what only a briefing
+    uses is not computed (see extract_doc).
     """
     from briefgen.cache import cached_similar_pairs, extract_cached
     from briefgen.extract import extract_articles
@@ -60,7 +61,7 @@ def extract(config: Config, *, strict: bool = False, window: tuple[date, date] |
         extractions = extract_cached(articles, config, run)
     else:
         extractions = list(extract_articles(articles, config.nlp.model, n_process=config.nlp.n_process, batch_size=config.nlp.batch_size,
-                                           executor=config.executor, scheduler=config.scheduler))
+                                           executor=config.executor, scheduler=config.scheduler, briefing=briefing))
         for a in articles:
             run.used(a, "parsed")
     for e in extractions:

@@ -9,8 +9,12 @@ from briefgen.models import Article, Extraction
 EXTRACTION_VERSION = "4"
 
 
-def extract_doc(doc, article: Article) -> Extraction:
-    """Run every extractor over one parsed article."""
+def extract_doc(doc, article: Article, *, briefing: bool = True) -> Extraction:
+    """Run every extractor over one parsed article.
+
+    `briefing=False` leaves out what only a briefing uses (the candidate sentences for its bottom
+    line), as `briefgen extract` does: its JSON does not print them.
+    """
     from briefgen.extract import actors, dates, events, questions, quotes, summary
     from briefgen.extract.cooccurrence import actor_links
 
@@ -32,14 +36,15 @@ def extract_doc(doc, article: Article) -> Extraction:
         events=events.extract_events(doc, article, date_mentions, index),
         open_questions=questions.extract_open_questions(doc, article, index),
         outlook=questions.extract_outlook(doc, article, date_mentions, index),
-        sentences=summary.candidate_sentences(doc, article, actors=index, dates=date_mentions),
+        sentences=summary.candidate_sentences(doc, article, actors=index, dates=date_mentions) if briefing else [],
         links=actor_links(doc, index, found_quotes + statements),
     )
 
 
 def extract_articles(articles: Iterable[Article], model: str, *, n_process: int = 1, batch_size: int = 16,
-                     executor: str = "local", scheduler: str | None = None) -> Iterator[Extraction]:
+                     executor: str = "local", scheduler: str | None = None, briefing: bool = True) -> Iterator[Extraction]:
     """Parse articles as a stream (Docs are not kept) and extract each one, in input order."""
     from briefgen.extract.executors import run
 
-    return run(articles, model, executor=executor, n_process=n_process, batch_size=batch_size, scheduler=scheduler)
+    return run(articles, model, executor=executor, n_process=n_process, batch_size=batch_size, scheduler=scheduler,
+               briefing=briefing)
