@@ -108,7 +108,7 @@ class TestServer:
                 server.requests.append(self.path)
                 path = self.path
                 if path == "/slow":
-                    time.sleep(3)
+                    time.sleep(8)
                 if path.startswith("/delay/"):  # half a second per request, to show fetching runs concurrently
                     time.sleep(0.5)
                     path = "/strike.html"

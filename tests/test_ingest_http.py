@@ -14,7 +14,7 @@ from briefgen.config import Config, IngestConfig  # noqa: E402
 from briefgen.errors import BriefgenError  # noqa: E402
 from briefgen.ingest import load_articles  # noqa: E402
 
-FAST = IngestConfig(timeout=0.5, max_bytes=200_000)
+FAST = IngestConfig(timeout=1.5, max_bytes=200_000)  # generous: a loaded CI machine answers slowly
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +51,7 @@ def test_each_bad_url_is_one_skip_with_its_reason(server):
     }
     start = time.monotonic()
     result = load_articles([server.url("/old.html"), *(server.url(p) for p in bad), "file:///etc/hostname"], settings=FAST)
-    assert time.monotonic() - start < 2.5  # the slow URL is cut at the timeout, not waited for
+    assert time.monotonic() - start < 5.0  # the slow URL (8 s) is cut at the timeout, not waited for
     assert [a.title for a in result.articles] == ["Budget vote in the town council"]
     reasons = {s.path: s.reason for s in result.skipped}
     for path, words in bad.items():
