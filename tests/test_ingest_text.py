@@ -48,3 +48,9 @@ def test_sentences_that_open_like_header_lines_stay_body_text(first):
     a = parse_text(f"Council delays harbour plan\n\n{first}\n\n{BODY}", "a.txt")
     assert a.blocks[0].text == first
     assert (a.author, a.outlet, a.url) == ("", "", "")
+
+
+def test_a_wrapped_body_line_that_starts_like_a_label_stays_in_its_paragraph():
+    a = parse_text("Council delays harbour plan\n\nThe council met on Tuesday and heard from its\nSource: a harbour official who spoke\nat length.\n\nMore.", "a.txt")
+    assert a.blocks[0].text.endswith("Source: a harbour official who spoke at length.")
+    assert a.outlet == ""

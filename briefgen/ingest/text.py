@@ -86,12 +86,16 @@ def _header_line(block: str) -> tuple[str, str] | None:
 def _separate_header_lines(text: str, head: int = 10) -> str:
     """Header lines written one under the other with no blank line between them become blocks of their own."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    out = []
+    out, seen, zone = [], 0, True  # the zone: the headline, then header lines and blank lines only
     for i, line in enumerate(lines):
-        if i < head and line.strip() and _header_line(line.strip()):
+        stripped = line.strip()
+        if zone and i < head and stripped and _header_line(stripped):
             out += ["", line, ""]
-        else:
-            out.append(line)
+            continue
+        if stripped:
+            seen += 1
+            zone = zone and seen == 1  # the first other line is the headline; the next ends the zone
+        out.append(line)
     return "\n".join(out)
 
 
