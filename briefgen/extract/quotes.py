@@ -28,12 +28,12 @@ CUE_LEMMAS = {
     "tout", "dismiss", "characterize", "label", "term", "dub",
 }
 #: Verbs that introduce reported speech (a that-clause) as a statement; a narrower set than CUE_LEMMAS.
-STATEMENT_LEMMAS = {
+STATEMENT_LEMMAS = frozenset({
     "say", "tell", "add", "note", "claim", "state", "announce", "warn", "explain", "insist", "argue",
     "report", "confirm", "deny", "stress", "emphasize", "emphasise", "declare", "acknowledge", "admit",
     "assert", "contend", "suggest", "predict", "promise", "vow", "allege", "maintain", "reveal", "write",
     "indicate", "estimate", "concede", "testify", "reiterate", "pledge", "signal",
-}
+})
 #: Words right before a quotation mark that make the quoted words a title, not speech.
 TITLE_CUES = {
     "book", "film", "movie", "song", "album", "show", "program", "programme", "operation", "act", "law",

@@ -7,9 +7,9 @@ positions costs far less. Results are kept in the Doc's user_data, so extractors
 from __future__ import annotations
 
 
-def indexes_of(doc, attr: str, words: frozenset[str] | set[str]) -> list[int]:
+def indexes_of(doc, attr: str, words: frozenset[str]) -> list[int]:
     """Token indexes whose `attr` ("LEMMA", "LOWER", "ORTH"), lowercased, is one of `words`."""
-    key = ("briefgen.indexes", attr, id(words))
+    key = ("briefgen.indexes", attr, words)  # a frozenset keeps its hash: a cheap key
     found = doc.user_data.get(key)
     if found is None:
         import numpy
