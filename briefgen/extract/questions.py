@@ -260,7 +260,7 @@ def _uncertain_token(t) -> bool:
     finite = not (t.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in t.children))
     dep = _dep(t)
     if _conditional(t) or dep == "relcl":
-        return False  # "if you don't know where we came from", "groups that don't disclose": general, not open
+        return False  # "if you don't know your rights", "firms that don't disclose": general, not open
     # "unknown to most people" says who does not know, not that nobody does.
     to_someone = any(c.dep_ == "prep" and c.lower_ == "to" for c in t.children) or t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to"
     if lemma in UNCERTAIN and t.pos_ in ("ADJ", "VERB") and not to_someone and (dep != "amod" or _has_wh(t, preps=True) or _wh_follows(t)):
@@ -343,7 +343,7 @@ def _personal_subject(verb) -> bool:
 
 
 def _speaker_aside(t) -> bool:
-    """'I wonder why ...', 'I don't know what she was thinking': a speaker's aside, not a reported open matter."""
+    """'I wonder why ...', 'I don't know what he meant by it': a speaker's aside, not a reported open matter."""
     return any(c.dep_ == "nsubj" and c.lower_ == "i" for c in t.children)
 
 
@@ -401,7 +401,7 @@ def _has_wh(t, preps: bool = False, words=WH, infinitive: bool = True) -> bool:
             first = [x for x in sub[:3] if not x.is_punct]
             # A bare wh-word child is the verb's own fronted object ("what he sees"), not a clause it governs.
             if any(x.lower_ in words for x in first) and c.dep_ != "relcl" and c.lower_ not in WH:
-                # "told them what to say", "didn't know what to make of him": not an unknown fact.
+                # "told them what to say", "couldn't tell what to think of the plan": not an unknown fact.
                 return infinitive or not any(x.lower_ == "to" for x in sub[1:4])
         if c.dep_ == "mark" and c.lower_ in ("whether", "if") and t.pos_ != "VERB":
             return True
