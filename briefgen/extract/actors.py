@@ -278,6 +278,7 @@ def _collect(doc, article: Article, pmap: ParagraphMap, skip: list[tuple[int, in
     ent_tokens: set[int] = set()
     outlet = aliases.key(article.outlet) if article.outlet else None
     lines = {s: b.text.strip() for s, _, b in article.block_offsets()} if outlet else {}
+    body = article.text  # the Doc's text: a slice of it is a span's text, without a walk over its tokens
     for ent in doc.ents:
         ent_tokens.update(range(ent.start, ent.end))
         if ent.label_ not in LABEL_KIND:
@@ -290,8 +291,9 @@ def _collect(doc, article: Article, pmap: ParagraphMap, skip: list[tuple[int, in
         nxt = span.end
         if label == "PERSON" and nxt < len(doc) and doc[nxt].lemma_ in GOVERNMENT_NOUNS and span.root.head.i == nxt:
             span, label = doc[span.start: nxt + 1], "ORG"  # "the Abbas government" acts as an organization
-        text = span.text
-        if _junk(toks, text) or any(s <= span.start_char < e for s, e in skip):
+        start_char = span.start_char
+        text = body[start_char:span.end_char]
+        if _junk(toks, text) or (skip and any(s <= start_char < e for s, e in skip)):
             continue
         if outlet and aliases.key(text) == outlet and lines.get(span.start_char) == text:
             continue  # an outlet line in the body is the outlet, not an actor
