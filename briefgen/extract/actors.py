@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from briefgen.extract import aliases, roles
-from briefgen.extract.spans import ParagraphMap
+from briefgen.extract.spans import ParagraphMap, token_at
 from briefgen.models import Actor, Article, Quote
 
 LABEL_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "NORP": "group", "FAC": "place"}
@@ -246,11 +246,6 @@ def _find_all(text: str, char: str):
         i = text.find(char, i + 1)
 
 
-def _token_at(doc, offset: int):
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
 class _Union:
     """Union-find over form keys; the representative is chosen afterwards."""
 
@@ -314,7 +309,7 @@ def _collect(doc, article: Article, pmap: ParagraphMap, skip: list[tuple[int, in
     # (visited at the "(" characters of the text, not token by token: few articles have many)
     text = article.text
     for pos in _find_all(text, "("):
-        paren = _token_at(doc, pos)
+        paren = token_at(doc, pos)
         if paren is None or paren.text != "(" or paren.i + 2 >= len(doc):
             continue
         t = doc[paren.i + 1]

@@ -10,7 +10,7 @@ import re
 
 from briefgen.extract.actors import ActorIndex
 from briefgen.extract.quote_marks import MarkedSpan, find_quoted_spans
-from briefgen.extract.spans import ParagraphMap
+from briefgen.extract.spans import ParagraphMap, token_at
 from briefgen.extract.speakers import SpeakerResolver
 from briefgen.extract.tokens import indexes_of
 from briefgen.models import Article, Quote
@@ -155,7 +155,7 @@ class _Context:
         while k >= 0 and body[k].isspace():
             k -= 1
         if k >= 0 and (body[k] in ":,—–" or body[k].isalpha()):
-            tok = _token_at(doc, k)
+            tok = token_at(doc, k)
             if tok is not None and (body[k] == ":" or "\n" not in body[k:span.start]):
                 left = min(left, tok.sent.start)
                 lo = min(lo, tok.sent.start_char)
@@ -165,7 +165,7 @@ class _Context:
             j += 1
         tail = span.text.rstrip()[-1:]
         if j < len(body) and body[j] not in "\n" and (tail in ",?!—–-" or tail.isalnum() or body[j].islower() or body[j] in ",;—–"):
-            tok = _token_at(doc, j)
+            tok = token_at(doc, j)
             if tok is not None:
                 right = max(right, tok.sent.end)
         while left < right and doc[left].idx < lo:
@@ -335,7 +335,7 @@ class _Context:
         j += 1
         while j < len(body) and body[j].isspace() and body[j] != "\n":
             j += 1
-        tok = _token_at(self.doc, j) if j < len(body) and body[j].isupper() else None
+        tok = token_at(self.doc, j) if j < len(body) and body[j].isupper() else None
         if tok is None:
             return None
         # The capitalized words that follow on the same line (the tagger may not call them PROPN).
@@ -360,7 +360,7 @@ class _Context:
         k -= 2 if body[k - 1] == "-" else 1
         while k >= 0 and body[k] in " \u00a0":
             k -= 1
-        tok = _token_at(doc, k) if k >= 0 else None
+        tok = token_at(doc, k) if k >= 0 else None
         if tok is None or tok.pos_ != "PROPN" or self.mask[tok.idx]:
             return None
         if tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() in CUE_LEMMAS:
@@ -472,11 +472,6 @@ def _put_it(t) -> bool:
 def _hypothetical(t) -> bool:
     """A speech verb in the infinitive or after a modal: "would tell", "allow firms to tell"."""
     return t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in t.children)
-
-
-def _token_at(doc, offset: int):
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
 
 
 def _subject(verb, mask: bytearray, paragraph_of):

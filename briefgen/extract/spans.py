@@ -26,3 +26,9 @@ class ParagraphMap:
             return False
         i = max(0, bisect.bisect_right(self._starts, offset) - 1)
         return self._blocks[i].kind == "heading"
+
+
+def token_at(doc, offset: int):
+    """The token covering the character at `offset` (or the next one after whitespace), or None."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None

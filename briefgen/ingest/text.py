@@ -74,7 +74,7 @@ def _header_line(block: str) -> tuple[str, str] | None:
         return (field, value) if re.search(r"\d{4}", value) else None
     if field == "author":
         names = value.replace(",", " ").split()
-        if len(names) > 8 or value.endswith(_END_PUNCT[:3]) or (not labelled and not all(
+        if len(names) > 8 or value.endswith((".", "!", ";")) or (not labelled and not all(
                 w[:1].isupper() and not any(c.isdigit() or c == ":" for c in w) or w in ("and", "&") for w in names)):
             return None  # "By Friday, the talks ...", "By The Numbers: 2024": a sentence or a title, not a byline
         return field, value
