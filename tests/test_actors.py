@@ -266,3 +266,26 @@ def test_given_name_is_kept_when_the_surname_is_never_written_alone(index_of):
     )
     (a,) = holding(ranked, "Rodrigo Salas Ibarra")
     assert a.name == "Rodrigo Salas Ibarra"
+
+
+@pytest.mark.parametrize("first, nick, last", [
+    ('Lena', '"Lee"', 'Ortiz'),
+    ('Thomas', '“Tommy”', 'Wright'),
+])
+def test_a_nickname_in_quotation_marks_stays_inside_one_name(index_of, first, nick, last):
+    idx, ranked = index_of(
+        f"Her colleague, State Sen. {first} {nick} {last}, voted against the budget on Tuesday.",
+        f"{last} told reporters that the cuts would hurt rural schools.",
+    )
+    (a,) = holding(ranked, f"{first} {last}")
+    assert a.kind == "person"
+    assert a.name == f"{first} {nick} {last}"
+    assert last in a.aliases
+    assert not holding(ranked, first) and not holding(ranked, f"{nick[1:-1]} {last}")
+
+
+def test_a_quoted_title_between_capitalized_words_is_not_a_nickname(index_of):
+    idx, ranked = index_of(
+        'Critics of the "Clean Water" Act said the rules were too loose, according to Maria Santos.',
+    )
+    assert not [a for a in ranked if '"' in a.name]

@@ -14,7 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from briefgen.extract import aliases, roles
+from briefgen.extract import aliases, nicknames, roles
 from briefgen.extract.spans import ParagraphMap, token_at
 from briefgen.models import Actor, Article, Quote
 
@@ -160,7 +160,7 @@ def _junk(toks, text: str) -> bool:
         return True
     if low in PRONOUNS or low in CALENDAR or "n't" in low or "n’t" in low or text[0] in "'’":
         return True
-    if _MARKUP.search(text) or _AFFIX.match(text):
+    if (_MARKUP.search(text) and not nicknames.plain(text)) or _AFFIX.match(text):
         return True
     if all(t.like_num or not t.is_alpha for t in toks) or all(t.pos_ == "PRON" for t in toks):
         return True
@@ -274,7 +274,7 @@ def _collect(doc, article: Article, pmap: ParagraphMap, skip: list[tuple[int, in
     outlet = aliases.key(article.outlet) if article.outlet else None
     lines = {s: b.text.strip() for s, _, b in article.block_offsets()} if outlet else {}
     body = article.text  # the Doc's text: a slice of it is a span's text, without a walk over its tokens
-    for ent in doc.ents:
+    for ent in nicknames.entities(doc, body):
         ent_tokens.update(range(ent.start, ent.end))
         if ent.label_ not in LABEL_KIND:
             continue
@@ -478,7 +478,8 @@ def extract_actors(doc, article: Article) -> ActorIndex:
                 kind = LABEL_KIND[label]
         firsts = min(first[k] for k in ks)
         actor = Actor(name=name, kind=kind, first_paragraph=pmap.index(firsts))
-        for f in forms:
+        plain = nicknames.plain(name) if kind == "person" else None
+        for f in [*forms, *([plain] if plain else [])]:
             if f != name and f not in actor.aliases:
                 actor.aliases.append(f)
         for k in ks:
