@@ -289,3 +289,19 @@ def test_a_quoted_title_between_capitalized_words_is_not_a_nickname(index_of):
         'Critics of the "Clean Water" Act said the rules were too loose, according to Maria Santos.',
     )
     assert not [a for a in ranked if '"' in a.name]
+
+
+def test_a_sentence_opening_common_noun_is_not_an_actor(index_of, nlp):
+    paragraphs = ("Turnout was low in the north on Sunday.", "Officials in Lyon blamed the rain for the turnout.")
+    doc = nlp(" ".join(paragraphs))
+    assert "Turnout" in {e.text for e in doc.ents}  # the model takes it for a name
+    idx, ranked = index_of(*paragraphs)
+    assert not holding(ranked, "Turnout")
+
+
+def test_a_name_that_is_also_a_common_word_stays_when_written_capitalized_inside_a_sentence(index_of):
+    idx, ranked = index_of(
+        "Rice said the talks would resume in Geneva.",
+        "The delegation met Rice on Monday, and the two sides discussed rice exports.",
+    )
+    assert holding(ranked, "Rice")

@@ -167,6 +167,16 @@ def _junk(toks, text: str) -> bool:
     return False
 
 
+def _common_word(tok, body: str) -> bool:
+    """A capitalized word opening a sentence that the text also writes in lowercase, and never capitalized
+    inside a sentence: a common noun the model took for a name ("Deficit hawks warned ..." beside "the deficit")."""
+    w = tok.text
+    if not (tok.is_sent_start and w.isalpha() and w.istitle() and len(w) > 2):
+        return False
+    low = w.lower()
+    return re.search(rf"\b{low}\b", body) is not None and re.search(rf"[a-z,;:] {w}\b", body) is None
+
+
 #: Every credit line the matcher below can find contains one of these (a cheap test that skips most
 #: articles): a byline's "By" opens a sentence, so it follows the start of the text, a line break or
 #: the punctuation that ends a sentence.
@@ -289,6 +299,8 @@ def _collect(doc, article: Article, pmap: ParagraphMap, skip: list[tuple[int, in
         start_char = span.start_char
         text = body[start_char:span.end_char]
         if _junk(toks, text) or (skip and any(s <= start_char < e for s, e in skip)):
+            continue
+        if len(toks) == 1 and _common_word(toks[0], body):
             continue
         if outlet and aliases.key(text) == outlet and lines.get(span.start_char) == text:
             continue  # an outlet line in the body is the outlet, not an actor
