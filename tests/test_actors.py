@@ -305,3 +305,22 @@ def test_a_name_that_is_also_a_common_word_stays_when_written_capitalized_inside
         "The delegation met Rice on Monday, and the two sides discussed rice exports.",
     )
     assert holding(ranked, "Rice")
+
+
+@pytest.mark.parametrize("dateline", [
+    "LISBON (AP) --",
+    "PORT LOUIS, Mauritius, June 4 (Reuters) -",
+    "SANTA CRUZ —",
+])
+def test_a_wire_dateline_is_where_the_story_was_filed_not_an_actor(index_of, dateline):
+    idx, ranked = index_of(
+        f"{dateline} The finance ministry said on Monday that the new port tax would be dropped.",
+        "Officials said the decision followed weeks of protests by dock workers.",
+    )
+    words = [w for w in dateline.replace(",", " ").split() if w.isupper() and w.isalpha() and len(w) > 2]
+    assert not [a for a in ranked if any(w in a.name for w in words)], [a.name for a in ranked]
+
+
+def test_capitals_inside_a_paragraph_are_not_a_dateline(index_of):
+    idx, ranked = index_of("NATO said on Monday that Lisbon would host the summit.")
+    assert holding(ranked, "NATO")

@@ -221,6 +221,24 @@ def _byline_ranges(doc, article: Article, text: str) -> list[tuple[int, int]]:
     return out
 
 
+#: A wire dateline opening a paragraph: "WASHINGTON (AP) --", "GAZA CITY, Gaza Strip, March 3 (Reuters) -".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*"  # the place, in capitals
+    r"(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?"  # a state or country
+    r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"  # a date
+    r",? ?(?:\([^()\n]{1,30}\) ?)?(?:--|—|–|-|_)(?=\s|$)")
+
+
+def _dateline_ranges(article: Article) -> list[tuple[int, int]]:
+    """The place words of a dateline in the article's first paragraphs: where the story was filed, not an actor."""
+    out = []
+    for s, _e, b in article.block_offsets()[:6]:
+        m = _DATELINE.match(b.text)
+        if m:
+            out.append((s, s + m.end()))
+    return out
+
+
 def _phrase_matches(doc, phrases: dict[tuple[str, ...], str]) -> list[tuple[str, int, int]]:
     """(name, start, end) token ranges whose words are one of `phrases`, ordered as spaCy's PhraseMatcher
     orders them (by start, then end).
@@ -349,7 +367,7 @@ def extract_actors(doc, article: Article) -> ActorIndex:
     pmap = ParagraphMap(article)
     text = article.text  # the Doc was made from this string; Doc.text would rebuild it token by token
     quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
-    skip = _byline_ranges(doc, article, text)  # text: the caller's one read of Doc.text
+    skip = _byline_ranges(doc, article, text) + _dateline_ranges(article)  # text: the caller's one read of Doc.text
     mentions, spans, ent_tokens = _collect(doc, article, pmap, skip, quotes)
 
     # forms, their labels and first offsets
