@@ -324,3 +324,20 @@ def test_a_wire_dateline_is_where_the_story_was_filed_not_an_actor(index_of, dat
 def test_capitals_inside_a_paragraph_are_not_a_dateline(index_of):
     idx, ranked = index_of("NATO said on Monday that Lisbon would host the summit.")
     assert holding(ranked, "NATO")
+
+
+def test_an_acronym_the_model_runs_into_a_name_is_an_alias(index_of, nlp):
+    text = "The U.S. Federal Bureau of Investigation (FBI) sent agents to the port on Monday."
+    assert any("(" in e.text for e in nlp(text).ents)  # the model's entity runs into the parenthesis
+    idx, ranked = index_of(text, "The FBI said the search would take weeks.")
+    (a,) = holding(ranked, "U.S. Federal Bureau of Investigation")
+    assert "FBI" in a.aliases
+
+
+@pytest.mark.parametrize("text, name, owner_kept", [
+    ("The Green Party’s Jill Stein said she would sue the state.", "Jill Stein", False),
+    ("The People's Liberation Army said it would hold drills.", "People's Liberation Army", True),
+])
+def test_an_owner_before_a_name_is_not_part_of_it(index_of, text, name, owner_kept):
+    idx, ranked = index_of(text)
+    assert holding(ranked, name), [a.name for a in ranked]

@@ -135,8 +135,20 @@ def _clean(ent):
                 cur = []
         parts.append(cur)
         toks = max(parts, key=len)
+    # an acronym the model ran into the name: "Federal Bureau of Investigation (FBI" ends before its parenthesis
+    for j in range(1, len(toks)):
+        if toks[j].text == "(":
+            toks = toks[:j]
+            break
     while toks and (toks[0].lower_ in ("the", "a", "an") or toks[0].lower_ in roles.HONORIFICS or toks[0].is_punct):
         toks = toks[1:]
+    # an owner before the name: "the Green Party's Jill Stein", "Chile's Ana Rojas" name the person after the 's
+    # (a one-word owner must be a country: "People's Liberation Army" is one name)
+    for j in range(1, len(toks) - 2):
+        if toks[j].tag_ == "POS" and all(t.is_title for t in toks[j + 1:]) and (
+                j >= 2 or aliases.place_of(toks[0].text)):
+            toks = toks[j + 1:]
+            break
     if ent.label_ == "PERSON":
         while len(toks) > 1 and toks[0].lower_ in roles.TITLES:
             toks = toks[1:]
