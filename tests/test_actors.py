@@ -341,3 +341,22 @@ def test_an_acronym_the_model_runs_into_a_name_is_an_alias(index_of, nlp):
 def test_an_owner_before_a_name_is_not_part_of_it(index_of, text, name, owner_kept):
     idx, ranked = index_of(text)
     assert holding(ranked, name), [a.name for a in ranked]
+
+
+def test_a_role_ends_before_a_clause_on_its_noun(index_of):
+    idx, ranked = index_of("Tomas Berg, a harbour engineer who has worked in Gdansk for years, said the crane was safe.")
+    assert holding(ranked, "Tomas Berg")[0].role == "harbour engineer"
+
+
+def test_a_plural_noun_shared_by_several_names_gives_each_the_singular_without_the_count(index_of):
+    idx, ranked = index_of(
+        "The talks were led by the three regional governors, Helena Sousa, Rui Costa and Pedro Alves.")
+    for name in ("Helena Sousa", "Rui Costa", "Pedro Alves"):
+        assert holding(ranked, name)[0].role == "regional governor", name
+
+
+def test_an_opening_phrase_is_not_the_role_of_the_names_after_it(index_of):
+    idx, ranked = index_of("Among likely voters, Helena Sousa and Rui Costa are tied at 41 percent.")
+    for name in ("Helena Sousa", "Rui Costa"):
+        (a,) = holding(ranked, name)
+        assert a.role is None, a.role

@@ -11,11 +11,14 @@ TITLES = {"president", "senator", "sen.", "rep.", "representative", "gov.", "gov
           "speaker", "leader", "envoy", "emir", "ayatollah", "rabbi", "bishop", "cardinal", "director"}
 _STOP_POS = {"ADP", "VERB", "AUX", "PUNCT", "CCONJ", "SCONJ", "PRON", "NUM", "SPACE", "X", "INTJ"}
 _MAX_WORDS = 12
+_NAMES = {"PERSON", "ORG", "GPE", "NORP"}
+_QUANTIFIERS = {"several", "some", "many", "both", "all", "few", "two", "three", "four", "five", "dozen", "hundred"}
 
 
 def _strip(tokens: list) -> list:
     """Drop leading determiners, possessive pronouns, punctuation and honorifics; trailing punctuation."""
-    while tokens and (tokens[0].pos_ in ("DET", "PUNCT", "PRON", "CCONJ") or tokens[0].lower_ in HONORIFICS):
+    while tokens and (tokens[0].pos_ in ("DET", "PUNCT", "PRON", "CCONJ") or tokens[0].lower_ in HONORIFICS
+                      or tokens[0].lower_ in ("a", "an", "the")):
         tokens = tokens[1:]
     while tokens and (tokens[-1].pos_ in ("PUNCT", "CCONJ", "ADP", "DET", "PRON", "SCONJ") or tokens[-1].tag_ == "POS"
                       or tokens[-1].lower_ in HONORIFICS):
@@ -91,10 +94,13 @@ def apposition(span, ent_tokens: set[int]):
         if child.left_edge.i != span.end + 1:
             continue
         tokens = []
+        # a clause on the noun ends the role: "a lawyer who has advised ..." is "lawyer"
+        clause = {t.i for c in child.rights if c.dep_ in ("relcl", "acl") for t in c.subtree}
         for t in child.subtree:
             if t.i < span.end:
                 continue
-            if (t.text in (",", ";", "(", "—", "–", "-", "--") or t.dep_ in ("relcl", "acl", "cc")) and t.i > child.i:
+            if (t.text in (",", ";", "(", "—", "–", "-", "--") or t.dep_ in ("relcl", "acl", "cc") or t.i in clause) \
+                    and t.i > child.i:
                 break
             if "\n" in t.whitespace_ and t.i < child.i:
                 return None
@@ -114,12 +120,15 @@ def apposed_to(span, ent_tokens: set[int]):
     head = span.root
     names = [head]
     anchor = head
-    while anchor.dep_ == "conj" and anchor.head.i < anchor.i and anchor.head.ent_type_ == "PERSON":
+    # (the model may label one name of the list otherwise: "Helena Sousa" as ORG between two PERSONs)
+    while anchor.dep_ == "conj" and anchor.head.i < anchor.i and anchor.head.ent_type_ in _NAMES:
         anchor = anchor.head
         names.insert(0, anchor)
     noun = anchor.head
     if noun.i >= anchor.i or noun.i in ent_tokens or noun.pos_ != "NOUN":
         return None
+    if noun.dep_ == "pobj" and noun.head.is_sent_start:
+        return None  # an opening phrase, not an apposition: "Among young voters, X and Y are tied
     # the parser gives 'ministers, X and Y' as an apposition, or as a coordination after a comma
     after_comma = anchor.left_edge.i > 0 and anchor.doc[anchor.left_edge.i - 1].text == ","
     if not (anchor.dep_ == "appos" or (anchor.dep_ == "conj" and noun.tag_ == "NNS" and after_comma)):
@@ -133,17 +142,24 @@ def apposed_to(span, ent_tokens: set[int]):
         if t.dep_ in ("amod", "compound", "nmod") and t.conjuncts:
             coordinated = [t, *[c for c in t.conjuncts if c.i < noun.i]]
             break
-    chain = [anchor, *[c for c in anchor.conjuncts if c.i > anchor.i and c.ent_type_ == "PERSON"]]
+    chain = [anchor, *[c for c in anchor.conjuncts if c.i > anchor.i and c.ent_type_ in _NAMES]]
     if len(coordinated) > 1 and len(coordinated) == len(chain) and head in chain:
         k = chain.index(head)
         last_adj = max(c.i for c in coordinated)
         middle = [t for t in left if last_adj < t.i < noun.i]
         return [coordinated[k], *middle, noun], noun.lemma_  # the noun in the singular
+    if noun.tag_ == "NNS":
+        # "the three foreign ministers, X, Y and Z": each is a foreign minister. A plural noun before a single
+        # name is a misparse ("high stakes, Clinton ...") more often than a role.
+        if len(chain) < 2:
+            return None
+        left = [t for t in left if t.pos_ != "NUM" and t.lower_ not in _QUANTIFIERS]
+        return (left, noun.lemma_) if _useful(left, ent_tokens) else None
     return left, None
 
 
 def role_text(tokens, singular: str | None = None) -> str:
     """The role as written (with the head noun made singular when it was shared by several names)."""
     if singular is not None:
-        return " ".join([t.text for t in tokens[:-1]] + [singular])
+        return (_text(tokens[:-1]) + " " + singular).strip() if len(tokens) > 1 else singular
     return _text(tokens)
