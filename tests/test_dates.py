@@ -161,7 +161,7 @@ def test_resolvers_directly():
     ("The border remains closed since March, officials say.", "March", "2023-03", None),
     # ... and a plain past with until stays in the past
     ("The rebels held the bridge until Saturday, when the army retook it.", "Saturday", "2024-02-17", None),
-    ("Marchers kept walking until nearly 3 a.m. Saturday despite the ban.", "Saturday", "2024-02-17", None),
+    ("Marchers kept walking until nearly 3 a.m. Saturday despite the ban.", "3 a.m. Saturday", "2024-02-17", None),
     # a participle after "noun ," is that noun's finished event, not the future clause's
     ("Unions will fight the plan, unveiled Wednesday by the cabinet, in court.", "Wednesday", "2024-02-14", None),
     # a weekday without tense: the day after publication rather than six days back; else the past one
@@ -213,3 +213,35 @@ def test_possessive_and_shifted_days(dates_of, text, expr, value):
     found = dates_of(text)
     assert expr in found, found
     assert found[expr] == value
+
+
+@pytest.mark.parametrize("paragraphs, expr, value", [
+    # a clock time is a temporal expression; the day written with it names its day
+    (["The agency gave the owners until 9 a.m. EST Tuesday to sign."], "9 a.m. EST Tuesday", "2024-02-20"),
+    (["The vote is Friday at 3 p.m., officials said."], "Friday at 3 p.m.", "2024-02-23"),
+    # a bare time is on the day told in its sentence ...
+    (["The dam burst at about 6:40 a.m. (0440 GMT) Saturday, flooding the valley."], "6:40 a.m.", "2024-02-17"),
+    (["The ferry will leave at 5 in the morning on Thursday, the captain said."], "5 in the morning on Thursday", "2024-02-22"),
+    (["The ferry left at 5 in the morning, the captain told reporters on Thursday."], "5 in the morning", "2024-02-15"),
+    (["The mayor will speak at noon, according to a notice posted today."], "noon", "2024-02-19"),
+    # ... else on the latest day told before it in its paragraph, else on the publication day
+    (["The storm reached the coast on 3 May 2021. The levee broke at 10 p.m. as water rose."], "10 p.m.", "2021-05-03"),
+    (["The night guard was attacked at 11:15 p.m. near the gate."], "11:15 p.m.", "2024-02-19"),
+    # a day told only elsewhere, or only to the year, does not give it a day
+    (["The plant opened in 1995.", "The levee broke at 10 p.m. as water rose."], "10 p.m.", None),
+])
+def test_clock_times(make_article, nlp, paragraphs, expr, value):
+    from briefgen.extract.dates import extract_dates
+
+    a = make_article(*paragraphs)
+    found = {d.text: d.value for d in extract_dates(nlp(a.text), a)}
+    assert expr in found, found
+    assert found[expr] == value
+
+
+@pytest.mark.parametrize("text", [
+    "For the reformers, high noon comes with the vote.",
+    "Gunmen killed two in the morning raid on the village.",
+])
+def test_clock_words_that_are_not_times(dates_of, text):
+    assert not any(v for v in dates_of(text).values()), dates_of(text)

@@ -5,7 +5,7 @@ import bisect
 import functools
 
 from briefgen.extract.spans import ParagraphMap
-from briefgen.extract.timex_normalize import REJECT, duration, is_age, normalize, resolve_anaphora
+from briefgen.extract.timex_normalize import REJECT, duration, is_age, normalize, resolve_anaphora, resolve_clocks
 from briefgen.extract.timex_patterns import HAS_YEAR, TEMPORAL_PREP
 from briefgen.extract.timex_scan import scan
 from briefgen.models import Article, DateMention
@@ -171,6 +171,8 @@ def extract_dates(doc, article: Article) -> list[DateMention]:
         if label == "DATE" and not any(s < te and ts < e for ts, te in taken) and not is_age(text[s:e]):
             found.append((s, e, duration(text[s:e]), None))
     found = resolve_anaphora(sorted(found))
+    sent_starts = [sent.start_char for sent in doc.sents]
+    found = resolve_clocks(found, lambda i: bisect.bisect_right(sent_starts, i), pmap.index, pub)
     return [DateMention(text=text[s:e], value=v, mod=mod, paragraph=pmap.index(s), start=s, end=e)
             for s, e, v, mod in found]
 

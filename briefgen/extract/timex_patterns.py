@@ -37,6 +37,15 @@ NUM = r"(?i:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 B = r"(?<![\w$£€.,/-])"  # no word, currency or number just before
 E = r"(?![\w%]|[.,/]\d|\s?(?:%|percent|per cent))"  # no word, percent or number just after
 
+# A clock time (TimeML's TIME expressions): "10:35 a.m.", "9 p.m. EST", "noon", "4 in the morning". "High
+# noon" is an idiom, and a number before "in the morning" is a time only after a cue ("at 4 in the morning",
+# not "killed two in the morning raid").
+_HOUR_WORD = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_CUE_BEFORE = r"(?:(?<=\bat )|(?<=\bby )|(?<=until )|(?<=\btill )|(?<=before )|(?<=\bafter )|(?<=around )|(?<=about )|(?<=\bfrom )|(?<=since ))"
+CLOCK = (rf"(?:(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s?(?i:a\.m\b\.?|p\.m\b\.?|am\b|pm\b)|(?<![Hh]igh )(?:(?:12 )?noon|midnight|midday)"
+         rf"|(?:[01]?\d|2[0-4])(?::[0-5]\d)? o['’]clock|{_CUE_BEFORE}{_HOUR_WORD}(?: o['’]clock)? in the (?:morning|afternoon|evening))"
+         r"(?: (?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|local time))?")
+
 # One calendar day (month first or day first), optionally with a year.
 _MD = rf"(?:{MONTH_ANY} {DAYN}(?:\s?[-–]\s?{DAYN})?|{DAYN}(?:\s?[-–]\s?{DAYN})? (?:of )?{MONTH_ANY})(?:,? {YEAR})?"
 _CONN = r"\s*(?:[-–]|to|until|till|through|thru|and|or)\s*"
@@ -68,6 +77,11 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("year", re.compile(rf"{B}(?:(?i:post|pre|mid|early|late)[- ])?(?:{MOD} (?:of )?)?{YEAR}{E}")),
     ("weekday", re.compile(
         rf"{B}(?:(?i:last|next|this|coming|past|early|late) )?{WEEKDAY}(?:,? {PART})?(?![\w])")),
+    # a clock time, with the day it is on when that is written right next to it: "9 a.m. EST Tuesday",
+    # "Friday at 3 p.m.", "noon today" (one expression, as TimeML marks them)
+    ("clock", re.compile(
+        rf"{B}(?:(?:{WEEKDAY}|(?i:today|tomorrow|yesterday)),? (?i:at|by|until|before|after) )?{CLOCK}"
+        rf"(?:,? (?:(?i:on) )?(?:{WEEKDAY}|(?i:today|tonight|tomorrow|yesterday))(?! ?['’]s\b))?(?![\w])")),
     ("relday", re.compile(
         r"(?<![\w-])(?i:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|last night)"
         rf"(?: {PART})?(?![\w-])")),
