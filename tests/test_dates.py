@@ -71,7 +71,7 @@ def dates_of(nlp, make_article):
     ("The crisis of 2011-12 hit exports hard.", "2011-12", "2011/2012"),
     ("Spending will rise from 2026 to 2030, the plan says.", "from 2026 to 2030", "2026/2030"),
     ("Talks will run from April 3 to April 5-6 in Vienna.", "April 3 to April 5-6", "2024-04-03/2024-04-06"),
-    ("The festival runs May 10-12 this year.", "May 10-12", "2024-05-10/2024-05-12"),
+    ("The festival runs May 10-12 this year.", "May 10-12 this year", "2024-05-10/2024-05-12"),
     ("Voting lasts from March 4 until March 6 or March 7, officials said.", "March 4 until March 6 or March 7", "2024-03-04/2024-03-07"),
     # a weekday fixes the year of a date written without one
     ("Polls open on Monday, Oct. 26, in the capital.", "Monday, Oct. 26", "2026-10-26"),
@@ -245,3 +245,18 @@ def test_clock_times(make_article, nlp, paragraphs, expr, value):
 ])
 def test_clock_words_that_are_not_times(dates_of, text):
     assert not any(v for v in dates_of(text).values()), dates_of(text)
+
+
+@pytest.mark.parametrize("text, expr, value", [
+    # a month or day with a deictic year is one expression, the year counted from the publication
+    ("The lower house approved the accord in early October this year.", "early October this year", "2024-10"),
+    ("The members will vote in June next year, the chair said.", "June next year", "2025-06"),
+    ("The plant shut on March 5 last year and reopened in May of last year.", "March 5 last year", "2023-03-05"),
+    ("The plant shut on March 5 last year and reopened in May of last year.", "May of last year", "2023-05"),
+    # a possessive year stays its own expression
+    ("The board said March last year's figures were weak.", "last year", "2023"),
+])
+def test_month_with_deictic_year(dates_of, text, expr, value):
+    found = dates_of(text)
+    assert expr in found, found
+    assert found[expr] == value

@@ -221,6 +221,12 @@ def normalize(rule: str, text: str, pub: Optional[date], tense: Callable[[], Ten
     mod = _mod(text)
     years = [int(y) for y in re.findall(r"(?<!\d)(1[0-9]\d\d|20\d\d)(?!\d)", text)]
 
+    if rule in ("days", "month") and (m := re.search(r"(?i),? (?:of )?(this|next|last) year$", text)):
+        # "February this year": the deictic year written out, then resolved like "February 1998"
+        if pub is None:
+            return None, mod
+        y = pub.year + {"this": 0, "next": 1, "last": -1}[m.group(1).lower()]
+        return normalize(rule, f"{text[:m.start()]}, {y}", pub, tense)
     if rule == "named":
         return "2001-09-11", None  # the attacks of 11 September 2001, named by their date
     if rule == "shift":

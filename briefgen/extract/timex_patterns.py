@@ -48,6 +48,10 @@ CLOCK = (rf"(?:(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s?(?i:a\.m\b\.?|p\.m\b\.?|am\b|pm
 
 # One calendar day (month first or day first), optionally with a year.
 _MD = rf"(?:{MONTH_ANY} {DAYN}(?:\s?[-–]\s?{DAYN})?|{DAYN}(?:\s?[-–]\s?{DAYN})? (?:of )?{MONTH_ANY})(?:,? {YEAR})?"
+# "February this year", "April of next year": the year told by a deictic word belongs to the expression
+# (one TimeML expression, not a month and a year); not a possessive ("March last year's plan" is rare, and
+# "last year's" is its own expression)
+_DEICTIC_YEAR = r"(?:,? (?:of )?(?i:this|next|last) year(?!['’]s|[\w-]))"
 _CONN = r"\s*(?:[-–]|to|until|till|through|thru|and|or)\s*"
 _BARE = r"\s*(?:[-–]|to|until|till|through|thru)\s*"
 
@@ -56,7 +60,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     # "Friday, Oct. 9", "February 29 to March 1-2", "February 29 until March 1 or March 2", "the week of March 6"
     ("days", re.compile(
         rf"{B}(?:(?i:post|pre)-)?(?:(?i:the )?(?i:week) of )?(?:{WEEKDAY},? )?{_MD}"
-        rf"(?:(?:{_CONN}(?:{WEEKDAY},? )?{_MD})|(?:{_BARE}{DAYN}(?:,? {YEAR})?(?![\w:.]|\s?(?:%|percent))))*{E}")),
+        rf"(?:(?:{_CONN}(?:{WEEKDAY},? )?{_MD})|(?:{_BARE}{DAYN}(?:,? {YEAR})?(?![\w:.]|\s?(?:%|percent))))*(?:{_DEICTIC_YEAR}|{E})")),
     # "the day before last Friday", "the day after Christmas", "the week after March 3"
     ("shift", re.compile(
         rf"{B}(?i:the )?(?i:day|week) (?i:before|after) (?:(?i:last|next|this) )?"
@@ -67,7 +71,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     # "January 1998", "late-November", "last October", "mid-February", "January-March 1999"
     ("month", re.compile(
         rf"{B}(?:(?i:post|pre)-)?(?:{MOD}[- ](?:of )?)?(?:(?i:last|next|this|early last|late last|early next|late next|earlier this|later this) )?"
-        rf"{MONTH_FULL}(?:\s?[-–]\s?{MONTH_FULL})?(?:,? (?:of )?{YEAR})?(?![\w])")),
+        rf"{MONTH_FULL}(?:\s?[-–]\s?{MONTH_FULL})?(?:,? (?:of )?{YEAR}|{_DEICTIC_YEAR})?(?![\w])")),
     ("abbr_month_year", re.compile(rf"{B}{MONTH_ABBR} {YEAR}{E}")),
     # "the 1990s", "the mid-1990s", "the '90s"
     ("decade", re.compile(rf"{B}(?:(?i:the) )?(?:(?i:early|mid|late)[- ])?(?:(?:1\d|20)\d0s|[’']\d0s)(?!\w)")),
