@@ -260,3 +260,18 @@ def test_month_with_deictic_year(dates_of, text, expr, value):
     found = dates_of(text)
     assert expr in found, found
     assert found[expr] == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # "today" meaning nowadays names no calendar day ...
+    ("'The fight is for today's youth what the war was for their parents,' she said.", None),
+    ("The youth of today read less, the survey found.", None),
+    ("In today's world, borders matter less.", None),
+    # ... but an event of today, or a limit from today, is a day
+    ("Today's vote is the first test for the coalition.", "2024-02-19"),
+    ("As of today, the new tariff applies.", "2024-02-19"),
+])
+def test_generic_today(dates_of, text, value):
+    found = dates_of(text)
+    key = next(k for k in found if k.lower() == "today")
+    assert found[key] == value, found

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 
 from briefgen.extract.spans import ParagraphMap
 from briefgen.extract.timex_normalize import REJECT, duration, is_age, normalize, resolve_anaphora, resolve_clocks
@@ -161,6 +162,10 @@ def extract_dates(doc, article: Article) -> list[DateMention]:
             continue
         if label in _NOT_DATE_ENTS and name in ("month", "year", "years", "weekday"):
             continue  # "May" as a name, "2000" as a count
+        if name == "relday" and _generic_today(text, s, e):
+            taken.append((s, e))
+            found.append((s, e, None, None))
+            continue
         res = normalize(name, text[s:e], pub, functools.partial(governing_tense, doc, s, e))
         if res is REJECT:
             continue
@@ -175,6 +180,20 @@ def extract_dates(doc, article: Article) -> list[DateMention]:
     found = resolve_clocks(found, lambda i: bisect.bisect_right(sent_starts, i), pmap.index, pub)
     return [DateMention(text=text[s:e], value=v, mod=mod, paragraph=pmap.index(s), start=s, end=e)
             for s, e, v, mod in found]
+
+
+# "today" meaning nowadays (TimeML's PRESENT_REF, no calendar day): "today's youth", "the world of today"
+# — nouns of a people, a society or an era, not of an event ("today's vote" is a day)
+_GENERIC_NOUNS = (r"(?:youth|young|world|society|societies|generation|children|kids|teenagers|students|parents|families|"
+                  r"people|women|men|consumers|workers|voters|culture|standards|technology|economy|era|age|life|lifestyle)")
+_GENERIC_AFTER = re.compile(rf"['’]s (?:(?:young|modern|global|\w+ed|\w+ing) )?{_GENERIC_NOUNS}\b", re.I)
+_GENERIC_BEFORE = re.compile(rf"\b{_GENERIC_NOUNS} of $", re.I)
+
+
+def _generic_today(text: str, s: int, e: int) -> bool:
+    if text[s:e].lower() != "today":
+        return False
+    return bool(_GENERIC_AFTER.match(text, e, e + 60) or _GENERIC_BEFORE.search(text, max(0, s - 30), s))
 
 
 def _cued(text: str, s: int, e: int, name: str) -> bool:
