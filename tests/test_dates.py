@@ -275,3 +275,16 @@ def test_generic_today(dates_of, text, value):
     found = dates_of(text)
     key = next(k for k in found if k.lower() == "today")
     assert found[key] == value, found
+
+
+@pytest.mark.parametrize("text, expr, value", [
+    # a named march is no month ...
+    ("Police watched the crowd at the annual March for Peace downtown.", "March", "absent"),
+    ("Veterans recalled the 1963 March on Washington with pride.", "March", "absent"),
+    # ... but a month after a temporal preposition stays one, whatever follows
+    ("The minister will travel in March to Berlin.", "March", "2024-03"),
+    ("The protest took place in March on Capitol Hill.", "March", "2023-03"),
+])
+def test_named_march_is_not_a_month(dates_of, text, expr, value):
+    found = dates_of(text)
+    assert found.get(expr, "absent") == value, found

@@ -162,6 +162,9 @@ def extract_dates(doc, article: Article) -> list[DateMention]:
             continue
         if label in _NOT_DATE_ENTS and name in ("month", "year", "years", "weekday"):
             continue  # "May" as a name, "2000" as a count
+        if name == "month" and _MARCH_NAME.match(text, s, e + 40) and not _MONTH_CUE.search(text, max(0, s - 20), s):
+            taken.append((s, e))  # a march, not a month: left out, spaCy's DATE label included
+            continue
         if name == "relday" and _generic_today(text, s, e):
             taken.append((s, e))
             found.append((s, e, None, None))
@@ -181,6 +184,14 @@ def extract_dates(doc, article: Article) -> list[DateMention]:
     return [DateMention(text=text[s:e], value=v, mod=mod, paragraph=pmap.index(s), start=s, end=e)
             for s, e, v, mod in found]
 
+
+# "the annual March for Life", "the March on Washington": a named march, not the month. A capitalized
+# name follows, and no temporal preposition comes before ("in March for talks", "in March on Capitol
+# Hill", "until March against ..." stay months)
+_MARCH_NAME = re.compile(r"March (?:for|on|of|against) (?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+                         r"(?:the )?[A-Z][a-z]")
+_MONTH_CUE = re.compile(r"(?i)\b(?:in|on|since|by|until|till|before|after|from|through|during|early|late|mid|last|next|this|"
+                        r"of|to|and|or|between|around|every|each|until|for)[\s-]*$")
 
 # "today" meaning nowadays (TimeML's PRESENT_REF, no calendar day): "today's youth", "the world of today"
 # — nouns of a people, a society or an era, not of an event ("today's vote" is a day)
