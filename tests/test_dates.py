@@ -229,6 +229,15 @@ def test_possessive_and_shifted_days(dates_of, text, expr, value):
     (["The night guard was attacked at 11:15 p.m. near the gate."], "11:15 p.m.", "2024-02-19"),
     # a day told only elsewhere, or only to the year, does not give it a day
     (["The plant opened in 1995.", "The levee broke at 10 p.m. as water rose."], "10 p.m.", None),
+    # a time stamp heading a live report is on the publication day, not on the day its sentence tells
+    (["The latest on the campaign (all times local): 4:10 p.m. The governor will sign the bill on March 1."],
+     "4:10 p.m.", "2024-02-19"),
+    # a span of times is one expression
+    (["The curfew runs from midnight to 5 a.m. on Friday, the police said."], "midnight to 5 a.m. on Friday", "2024-02-23"),
+    # a recurring or hypothetical time is on no day
+    (["The mayor, who took a 2 a.m. call on Friday, stayed calm."], "2 a.m.", None),
+    (["The program airs weekdays from 7 a.m. to 9 a.m. on the local station, its host said Friday."],
+     "7 a.m. to 9 a.m.", None),
 ])
 def test_clock_times(make_article, nlp, paragraphs, expr, value):
     from briefgen.extract.dates import extract_dates

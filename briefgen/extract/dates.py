@@ -6,7 +6,7 @@ import functools
 import re
 
 from briefgen.extract.spans import ParagraphMap
-from briefgen.extract.timex_normalize import REJECT, duration, is_age, normalize, resolve_anaphora, resolve_clocks
+from briefgen.extract.timex_normalize import CLOCK, REJECT, duration, is_age, normalize, resolve_anaphora, resolve_clocks
 from briefgen.extract.timex_patterns import HAS_YEAR, TEMPORAL_PREP
 from briefgen.extract.timex_scan import scan
 from briefgen.models import Article, DateMention
@@ -172,6 +172,8 @@ def extract_dates(doc, article: Article) -> list[DateMention]:
         res = normalize(name, text[s:e], pub, functools.partial(governing_tense, doc, s, e))
         if res is REJECT:
             continue
+        if res[0] is CLOCK:
+            res = _bare_clock(text, s, pub)
         taken.append((s, e))
         found.append((s, e, *res))
     # spaCy's DATE spans the patterns missed: durations and vaguer expressions, no calendar value.
@@ -183,6 +185,25 @@ def extract_dates(doc, article: Article) -> list[DateMention]:
     found = resolve_clocks(found, lambda i: bisect.bisect_right(sent_starts, i), pmap.index, pub)
     return [DateMention(text=text[s:e], value=v, mod=mod, paragraph=pmap.index(s), start=s, end=e)
             for s, e, v, mod in found]
+
+
+# A bare time that opens a sentence or follows a colon, with no preposition, is a heading: the time stamp of
+# a live report ("(all times EDT): 7 p.m. The senator said ..."), on the publication day, whatever day its
+# sentence then tells about. After "a", "every", "each" or a plural of days it is a recurring or
+# hypothetical time ("a 3 a.m. call", "weekdays from 6 a.m."), on no calendar day.
+_STAMP_BEFORE = re.compile(r"(?:^|[:.!?_]|\n)\s*$")
+_GENERIC_CLOCK_BEFORE = re.compile(r"(?i)(?:\b(?:an?|every|each)\s+|\b(?:daily|nightly|weekdays|weeknights|mornings|evenings|"
+                                   r"nights|(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b[^.;:]{0,12})$")
+
+
+def _bare_clock(text: str, s: int, pub) -> tuple:
+    """(value, mod) of a time written without its day: CLOCK (resolved later from the dates around it),
+    the publication day for a time stamp, None for a recurring or hypothetical time."""
+    if _GENERIC_CLOCK_BEFORE.search(text, max(0, s - 30), s):
+        return None, None
+    if _STAMP_BEFORE.search(text, max(0, s - 4), s):
+        return (pub.isoformat() if pub else None), None
+    return CLOCK, None
 
 
 # "the annual March for Life", "the March on Washington": a named march, not the month. A capitalized

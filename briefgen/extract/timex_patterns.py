@@ -81,10 +81,10 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("year", re.compile(rf"{B}(?:(?i:post|pre|mid|early|late)[- ])?(?:{MOD} (?:of )?)?{YEAR}{E}")),
     ("weekday", re.compile(
         rf"{B}(?:(?i:last|next|this|coming|past|early|late) )?{WEEKDAY}(?:,? {PART})?(?![\w])")),
-    # a clock time, with the day it is on when that is written right next to it: "9 a.m. EST Tuesday",
-    # "Friday at 3 p.m.", "noon today" (one expression, as TimeML marks them)
+    # a clock time or a span of them, with the day it is on when that is written right next to it: "9 a.m.
+    # EST Tuesday", "Friday at 3 p.m.", "noon today", "from 6 a.m. to 9 a.m." (one expression each)
     ("clock", re.compile(
-        rf"{B}(?:(?:{WEEKDAY}|(?i:today|tomorrow|yesterday)),? (?i:at|by|until|before|after) )?{CLOCK}"
+        rf"{B}(?:(?:{WEEKDAY}|(?i:today|tomorrow|yesterday)),? (?i:at|by|until|before|after) )?{CLOCK}(?:\s?(?:[-–]|to|until|till)\s?{CLOCK})?"
         rf"(?:,? (?:(?i:on) )?(?:{WEEKDAY}|(?i:today|tonight|tomorrow|yesterday))(?! ?['’]s\b))?(?![\w])")),
     ("relday", re.compile(
         r"(?<![\w-])(?i:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|last night)"
