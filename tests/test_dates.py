@@ -297,3 +297,15 @@ def test_generic_today(dates_of, text, value):
 def test_named_march_is_not_a_month(dates_of, text, expr, value):
     found = dates_of(text)
     assert found.get(expr, "absent") == value, found
+
+
+@pytest.mark.parametrize("text, expr", [
+    # a recurring time names no one calendar day
+    ("The market is held every Friday in the square.", "Friday"),
+    ("The council meets each March to set the budget.", "March"),
+    ("The paper comes out every other Thursday.", "Thursday"),
+    ("The board meets on the first Monday of every month.", "Monday"),
+])
+def test_recurring_times_have_no_value(dates_of, text, expr):
+    found = dates_of(text)
+    assert expr in found and found[expr] is None, found

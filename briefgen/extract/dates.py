@@ -165,6 +165,10 @@ def extract_dates(doc, article: Article) -> list[DateMention]:
         if name == "month" and _MARCH_NAME.match(text, s, e + 40) and not _MONTH_CUE.search(text, max(0, s - 20), s):
             taken.append((s, e))  # a march, not a month: left out, spaCy's DATE label included
             continue
+        if name in _SETTABLE and (_EVERY_BEFORE.search(text, max(0, s - 20), s) or _EVERY_AFTER.match(text, e, e + 30)):
+            taken.append((s, e))  # a recurring time (TimeML's SET): "every Friday", "each March", on no one day
+            found.append((s, e, None, None))
+            continue
         if name == "relday" and _generic_today(text, s, e):
             taken.append((s, e))
             found.append((s, e, None, None))
@@ -186,6 +190,10 @@ def extract_dates(doc, article: Article) -> list[DateMention]:
     return [DateMention(text=text[s:e], value=v, mod=mod, paragraph=pmap.index(s), start=s, end=e)
             for s, e, v, mod in found]
 
+
+_SETTABLE = {"weekday", "month", "days", "holiday", "season", "clock"}
+_EVERY_BEFORE = re.compile(r"(?i)\b(?:every|each)(?: other| single)? $")
+_EVERY_AFTER = re.compile(r"(?i) (?:of|in) (?:every|each) (?:week|month|year)\b")
 
 # A bare time that opens a sentence or follows a colon, with no preposition, is a heading: the time stamp of
 # a live report ("(all times EDT): 7 p.m. The senator said ..."), on the publication day, whatever day its
