@@ -71,7 +71,7 @@ def dates_of(nlp, make_article):
     ("The crisis of 2011-12 hit exports hard.", "2011-12", "2011/2012"),
     ("Spending will rise from 2026 to 2030, the plan says.", "from 2026 to 2030", "2026/2030"),
     ("Talks will run from April 3 to April 5-6 in Vienna.", "April 3 to April 5-6", "2024-04-03/2024-04-06"),
-    ("The festival runs May 10-12 this year.", "May 10-12", "2024-05-10/2024-05-12"),
+    ("The festival runs May 10-12 this year.", "May 10-12 this year", "2024-05-10/2024-05-12"),
     ("Voting lasts from March 4 until March 6 or March 7, officials said.", "March 4 until March 6 or March 7", "2024-03-04/2024-03-07"),
     # a weekday fixes the year of a date written without one
     ("Polls open on Monday, Oct. 26, in the capital.", "Monday, Oct. 26", "2026-10-26"),
@@ -161,7 +161,7 @@ def test_resolvers_directly():
     ("The border remains closed since March, officials say.", "March", "2023-03", None),
     # ... and a plain past with until stays in the past
     ("The rebels held the bridge until Saturday, when the army retook it.", "Saturday", "2024-02-17", None),
-    ("Marchers kept walking until nearly 3 a.m. Saturday despite the ban.", "Saturday", "2024-02-17", None),
+    ("Marchers kept walking until nearly 3 a.m. Saturday despite the ban.", "3 a.m. Saturday", "2024-02-17", None),
     # a participle after "noun ," is that noun's finished event, not the future clause's
     ("Unions will fight the plan, unveiled Wednesday by the cabinet, in court.", "Wednesday", "2024-02-14", None),
     # a weekday without tense: the day after publication rather than six days back; else the past one
@@ -213,3 +213,99 @@ def test_possessive_and_shifted_days(dates_of, text, expr, value):
     found = dates_of(text)
     assert expr in found, found
     assert found[expr] == value
+
+
+@pytest.mark.parametrize("paragraphs, expr, value", [
+    # a clock time is a temporal expression; the day written with it names its day
+    (["The agency gave the owners until 9 a.m. EST Tuesday to sign."], "9 a.m. EST Tuesday", "2024-02-20"),
+    (["The vote is Friday at 3 p.m., officials said."], "Friday at 3 p.m.", "2024-02-23"),
+    # a bare time is on the day told in its sentence ...
+    (["The dam burst at about 6:40 a.m. (0440 GMT) Saturday, flooding the valley."], "6:40 a.m.", "2024-02-17"),
+    (["The ferry will leave at 5 in the morning on Thursday, the captain said."], "5 in the morning on Thursday", "2024-02-22"),
+    (["The ferry left at 5 in the morning, the captain told reporters on Thursday."], "5 in the morning", "2024-02-15"),
+    (["The mayor will speak at noon, according to a notice posted today."], "noon", "2024-02-19"),
+    # ... else on the latest day told before it in its paragraph, else on the publication day
+    (["The storm reached the coast on 3 May 2021. The levee broke at 10 p.m. as water rose."], "10 p.m.", "2021-05-03"),
+    (["The night guard was attacked at 11:15 p.m. near the gate."], "11:15 p.m.", "2024-02-19"),
+    # a day told only elsewhere, or only to the year, does not give it a day
+    (["The plant opened in 1995.", "The levee broke at 10 p.m. as water rose."], "10 p.m.", None),
+    # a time stamp heading a live report is on the publication day, not on the day its sentence tells
+    (["The latest on the campaign (all times local): 4:10 p.m. The governor will sign the bill on March 1."],
+     "4:10 p.m.", "2024-02-19"),
+    # a span of times is one expression
+    (["The curfew runs from midnight to 5 a.m. on Friday, the police said."], "midnight to 5 a.m. on Friday", "2024-02-23"),
+    # a recurring or hypothetical time is on no day
+    (["The mayor, who took a 2 a.m. call on Friday, stayed calm."], "2 a.m.", None),
+    (["The program airs weekdays from 7 a.m. to 9 a.m. on the local station, its host said Friday."],
+     "7 a.m. to 9 a.m.", None),
+])
+def test_clock_times(make_article, nlp, paragraphs, expr, value):
+    from briefgen.extract.dates import extract_dates
+
+    a = make_article(*paragraphs)
+    found = {d.text: d.value for d in extract_dates(nlp(a.text), a)}
+    assert expr in found, found
+    assert found[expr] == value
+
+
+@pytest.mark.parametrize("text", [
+    "For the reformers, high noon comes with the vote.",
+    "Gunmen killed two in the morning raid on the village.",
+])
+def test_clock_words_that_are_not_times(dates_of, text):
+    assert not any(v for v in dates_of(text).values()), dates_of(text)
+
+
+@pytest.mark.parametrize("text, expr, value", [
+    # a month or day with a deictic year is one expression, the year counted from the publication
+    ("The lower house approved the accord in early October this year.", "early October this year", "2024-10"),
+    ("The members will vote in June next year, the chair said.", "June next year", "2025-06"),
+    ("The plant shut on March 5 last year and reopened in May of last year.", "March 5 last year", "2023-03-05"),
+    ("The plant shut on March 5 last year and reopened in May of last year.", "May of last year", "2023-05"),
+    # a possessive year stays its own expression
+    ("The board said March last year's figures were weak.", "last year", "2023"),
+])
+def test_month_with_deictic_year(dates_of, text, expr, value):
+    found = dates_of(text)
+    assert expr in found, found
+    assert found[expr] == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # "today" meaning nowadays names no calendar day ...
+    ("'The fight is for today's youth what the war was for their parents,' she said.", None),
+    ("The youth of today read less, the survey found.", None),
+    ("In today's world, borders matter less.", None),
+    # ... but an event of today, or a limit from today, is a day
+    ("Today's vote is the first test for the coalition.", "2024-02-19"),
+    ("As of today, the new tariff applies.", "2024-02-19"),
+])
+def test_generic_today(dates_of, text, value):
+    found = dates_of(text)
+    key = next(k for k in found if k.lower() == "today")
+    assert found[key] == value, found
+
+
+@pytest.mark.parametrize("text, expr, value", [
+    # a named march is no month ...
+    ("Police watched the crowd at the annual March for Peace downtown.", "March", "absent"),
+    ("Veterans recalled the 1963 March on Washington with pride.", "March", "absent"),
+    # ... but a month after a temporal preposition stays one, whatever follows
+    ("The minister will travel in March to Berlin.", "March", "2024-03"),
+    ("The protest took place in March on Capitol Hill.", "March", "2023-03"),
+])
+def test_named_march_is_not_a_month(dates_of, text, expr, value):
+    found = dates_of(text)
+    assert found.get(expr, "absent") == value, found
+
+
+@pytest.mark.parametrize("text, expr", [
+    # a recurring time names no one calendar day
+    ("The market is held every Friday in the square.", "Friday"),
+    ("The council meets each March to set the budget.", "March"),
+    ("The paper comes out every other Thursday.", "Thursday"),
+    ("The board meets on the first Monday of every month.", "Monday"),
+])
+def test_recurring_times_have_no_value(dates_of, text, expr):
+    found = dates_of(text)
+    assert expr in found and found[expr] is None, found

@@ -20,6 +20,7 @@ SENTENCES = [
     "The end of the decade, the beginning of next year, the middle of the month; spring 2020 and late summer.",
     "Thanksgiving Day, New Year's Eve, Valentine's Day, Labor Day and Memorial Day, 2019, were holidays. Q3 2022",
     "May",
+    "At 10:35 a.m. (0735 GMT) Friday, until 9 a.m. EST Tuesday, Sunday at 3 p.m., noon today; at 4 in the morning, 11 o'clock.",
     "Later that year, the next morning and that same night; the following week, the day before last Friday.",
     "The week after March 3 and the day after Christmas, 2021, before Election Day and Easter Monday.",
     "No dates here, only words: maybe the mark of a marcher in a decent noon-time fallow.",

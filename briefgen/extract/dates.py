@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 
 from briefgen.extract.spans import ParagraphMap
-from briefgen.extract.timex_normalize import REJECT, duration, is_age, normalize, resolve_anaphora
+from briefgen.extract.timex_normalize import CLOCK, REJECT, duration, is_age, normalize, resolve_anaphora, resolve_clocks
 from briefgen.extract.timex_patterns import HAS_YEAR, TEMPORAL_PREP
 from briefgen.extract.timex_scan import scan
 from briefgen.models import Article, DateMention
@@ -161,9 +162,22 @@ def extract_dates(doc, article: Article) -> list[DateMention]:
             continue
         if label in _NOT_DATE_ENTS and name in ("month", "year", "years", "weekday"):
             continue  # "May" as a name, "2000" as a count
+        if name == "month" and _MARCH_NAME.match(text, s, e + 40) and not _MONTH_CUE.search(text, max(0, s - 20), s):
+            taken.append((s, e))  # a march, not a month: left out, spaCy's DATE label included
+            continue
+        if name in _SETTABLE and (_EVERY_BEFORE.search(text, max(0, s - 20), s) or _EVERY_AFTER.match(text, e, e + 30)):
+            taken.append((s, e))  # a recurring time (TimeML's SET): "every Friday", "each March", on no one day
+            found.append((s, e, None, None))
+            continue
+        if name == "relday" and _generic_today(text, s, e):
+            taken.append((s, e))
+            found.append((s, e, None, None))
+            continue
         res = normalize(name, text[s:e], pub, functools.partial(governing_tense, doc, s, e))
         if res is REJECT:
             continue
+        if res[0] is CLOCK:
+            res = _bare_clock(text, s, pub)
         taken.append((s, e))
         found.append((s, e, *res))
     # spaCy's DATE spans the patterns missed: durations and vaguer expressions, no calendar value.
@@ -171,8 +185,55 @@ def extract_dates(doc, article: Article) -> list[DateMention]:
         if label == "DATE" and not any(s < te and ts < e for ts, te in taken) and not is_age(text[s:e]):
             found.append((s, e, duration(text[s:e]), None))
     found = resolve_anaphora(sorted(found))
+    sent_starts = [sent.start_char for sent in doc.sents]
+    found = resolve_clocks(found, lambda i: bisect.bisect_right(sent_starts, i), pmap.index, pub)
     return [DateMention(text=text[s:e], value=v, mod=mod, paragraph=pmap.index(s), start=s, end=e)
             for s, e, v, mod in found]
+
+
+_SETTABLE = {"weekday", "month", "days", "holiday", "season", "clock"}
+_EVERY_BEFORE = re.compile(r"(?i)\b(?:every|each)(?: other| single)? $")
+_EVERY_AFTER = re.compile(r"(?i) (?:of|in) (?:every|each) (?:week|month|year)\b")
+
+# A bare time that opens a sentence or follows a colon, with no preposition, is a heading: the time stamp of
+# a live report ("(all times EDT): 7 p.m. The senator said ..."), on the publication day, whatever day its
+# sentence then tells about. After "a", "every", "each" or a plural of days it is a recurring or
+# hypothetical time ("a 3 a.m. call", "weekdays from 6 a.m."), on no calendar day.
+_STAMP_BEFORE = re.compile(r"(?:^|[:.!?_]|\n)\s*$")
+_GENERIC_CLOCK_BEFORE = re.compile(r"(?i)(?:\b(?:an?|every|each)\s+|\b(?:daily|nightly|weekdays|weeknights|mornings|evenings|"
+                                   r"nights|(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b[^.;:]{0,12})$")
+
+
+def _bare_clock(text: str, s: int, pub) -> tuple:
+    """(value, mod) of a time written without its day: CLOCK (resolved later from the dates around it),
+    the publication day for a time stamp, None for a recurring or hypothetical time."""
+    if _GENERIC_CLOCK_BEFORE.search(text, max(0, s - 30), s):
+        return None, None
+    if _STAMP_BEFORE.search(text, max(0, s - 4), s):
+        return (pub.isoformat() if pub else None), None
+    return CLOCK, None
+
+
+# "the annual March for Life", "the March on Washington": a named march, not the month. A capitalized
+# name follows, and no temporal preposition comes before ("in March for talks", "in March on Capitol
+# Hill", "until March against ..." stay months)
+_MARCH_NAME = re.compile(r"March (?:for|on|of|against) (?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+                         r"(?:the )?[A-Z][a-z]")
+_MONTH_CUE = re.compile(r"(?i)\b(?:in|on|since|by|until|till|before|after|from|through|during|early|late|mid|last|next|this|"
+                        r"of|to|and|or|between|around|every|each|until|for)[\s-]*$")
+
+# "today" meaning nowadays (TimeML's PRESENT_REF, no calendar day): "today's youth", "the world of today"
+# — nouns of a people, a society or an era, not of an event ("today's vote" is a day)
+_GENERIC_NOUNS = (r"(?:youth|young|world|society|societies|generation|children|kids|teenagers|students|parents|families|"
+                  r"people|women|men|consumers|workers|voters|culture|standards|technology|economy|era|age|life|lifestyle)")
+_GENERIC_AFTER = re.compile(rf"['’]s (?:(?:young|modern|global|\w+ed|\w+ing) )?{_GENERIC_NOUNS}\b", re.I)
+_GENERIC_BEFORE = re.compile(rf"\b{_GENERIC_NOUNS} of $", re.I)
+
+
+def _generic_today(text: str, s: int, e: int) -> bool:
+    if text[s:e].lower() != "today":
+        return False
+    return bool(_GENERIC_AFTER.match(text, e, e + 60) or _GENERIC_BEFORE.search(text, max(0, s - 30), s))
 
 
 def _cued(text: str, s: int, e: int, name: str) -> bool:

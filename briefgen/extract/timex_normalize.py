@@ -221,6 +221,12 @@ def normalize(rule: str, text: str, pub: Optional[date], tense: Callable[[], Ten
     mod = _mod(text)
     years = [int(y) for y in re.findall(r"(?<!\d)(1[0-9]\d\d|20\d\d)(?!\d)", text)]
 
+    if rule in ("days", "month") and (m := re.search(r"(?i),? (?:of )?(this|next|last) year$", text)):
+        # "February this year": the deictic year written out, then resolved like "February 1998"
+        if pub is None:
+            return None, mod
+        y = pub.year + {"this": 0, "next": 1, "last": -1}[m.group(1).lower()]
+        return normalize(rule, f"{text[:m.start()]}, {y}", pub, tense)
     if rule == "named":
         return "2001-09-11", None  # the attacks of 11 September 2001, named by their date
     if rule == "shift":
@@ -345,6 +351,14 @@ def normalize(rule: str, text: str, pub: Optional[date], tense: Callable[[], Ten
             base = pub.year // 10 * 10
             return f"{base}/{base + 9}", mod
         return None, mod
+    if rule == "clock":
+        # the day written with the time names it; a bare time is on the day the story is telling about,
+        # found from the dates around it (see `resolve_clocks`)
+        if m := re.search(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", text):
+            return normalize("weekday", m.group(0), pub, tense)
+        if m := re.search(r"(?i)\b(?:today|tonight|tomorrow|yesterday)\b", text):
+            return normalize("relday", m.group(0), pub, tense)
+        return CLOCK, None
     if rule == "anaphor":
         n = 1 if re.search(r"\b(next|following)\b", low) else -1 if re.search(r"\b(previous|preceding)\b", low) else 0
         unit = re.search(r"(day|morning|afternoon|evening|night|week|month|year)$", low).group(1)
@@ -449,6 +463,30 @@ class Anaphor(tuple):
 
     def __new__(cls, unit: str, offset: int):
         return super().__new__(cls, (unit, offset))
+
+
+class _Clock:
+    """The value of a bare clock time until `resolve_clocks` gives it its day."""
+
+
+CLOCK = _Clock()
+
+
+def resolve_clocks(found: list, sentence, paragraph, pub: Optional[date]) -> list:
+    """Give a bare time ("at 10 p.m.") the day of the nearest day told in its sentence, else of the latest
+    day told before it in its paragraph; the publication day if the story has told no date before it; else
+    null. `found` is (start, end, value, mod) in text order; `sentence` and `paragraph` map an offset to
+    its sentence and paragraph."""
+    days = [(s, v) for s, _, v, _ in found if isinstance(v, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v)]
+    out = []
+    for s, e, v, mod in found:
+        if v is CLOCK:
+            same = [(abs(ds - s), dv) for ds, dv in days if sentence(ds) == sentence(s)]
+            before = [(ds, dv) for ds, dv in days if ds < s and paragraph(ds) == paragraph(s)]
+            told = any(_reference(fv) for fs, _, fv, _ in found if fs < s)
+            v = min(same)[1] if same else before[-1][1] if before else day(pub) if pub and not told else None
+        out.append((s, e, v, mod))
+    return out
 
 
 _GRAIN = {"day": 3, "week": 2, "month": 2, "year": 1}

@@ -37,8 +37,21 @@ NUM = r"(?i:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 B = r"(?<![\w$£€.,/-])"  # no word, currency or number just before
 E = r"(?![\w%]|[.,/]\d|\s?(?:%|percent|per cent))"  # no word, percent or number just after
 
+# A clock time (TimeML's TIME expressions): "10:35 a.m.", "9 p.m. EST", "noon", "4 in the morning". "High
+# noon" is an idiom, and a number before "in the morning" is a time only after a cue ("at 4 in the morning",
+# not "killed two in the morning raid").
+_HOUR_WORD = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_CUE_BEFORE = r"(?:(?<=\bat )|(?<=\bby )|(?<=until )|(?<=\btill )|(?<=before )|(?<=\bafter )|(?<=around )|(?<=about )|(?<=\bfrom )|(?<=since ))"
+CLOCK = (rf"(?:(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s?(?i:a\.m\b\.?|p\.m\b\.?|am\b|pm\b)|(?<![Hh]igh )(?:(?:12 )?noon|midnight|midday)"
+         rf"|(?:[01]?\d|2[0-4])(?::[0-5]\d)? o['’]clock|{_CUE_BEFORE}{_HOUR_WORD}(?: o['’]clock)? in the (?:morning|afternoon|evening))"
+         r"(?: (?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|local time))?")
+
 # One calendar day (month first or day first), optionally with a year.
 _MD = rf"(?:{MONTH_ANY} {DAYN}(?:\s?[-–]\s?{DAYN})?|{DAYN}(?:\s?[-–]\s?{DAYN})? (?:of )?{MONTH_ANY})(?:,? {YEAR})?"
+# "February this year", "April of next year": the year told by a deictic word belongs to the expression
+# (one TimeML expression, not a month and a year); not a possessive ("March last year's plan" is rare, and
+# "last year's" is its own expression)
+_DEICTIC_YEAR = r"(?:,? (?:of )?(?i:this|next|last) year(?!['’]s|[\w-]))"
 _CONN = r"\s*(?:[-–]|to|until|till|through|thru|and|or)\s*"
 _BARE = r"\s*(?:[-–]|to|until|till|through|thru)\s*"
 
@@ -47,7 +60,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     # "Friday, Oct. 9", "February 29 to March 1-2", "February 29 until March 1 or March 2", "the week of March 6"
     ("days", re.compile(
         rf"{B}(?:(?i:post|pre)-)?(?:(?i:the )?(?i:week) of )?(?:{WEEKDAY},? )?{_MD}"
-        rf"(?:(?:{_CONN}(?:{WEEKDAY},? )?{_MD})|(?:{_BARE}{DAYN}(?:,? {YEAR})?(?![\w:.]|\s?(?:%|percent))))*{E}")),
+        rf"(?:(?:{_CONN}(?:{WEEKDAY},? )?{_MD})|(?:{_BARE}{DAYN}(?:,? {YEAR})?(?![\w:.]|\s?(?:%|percent))))*(?:{_DEICTIC_YEAR}|{E})")),
     # "the day before last Friday", "the day after Christmas", "the week after March 3"
     ("shift", re.compile(
         rf"{B}(?i:the )?(?i:day|week) (?i:before|after) (?:(?i:last|next|this) )?"
@@ -58,7 +71,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     # "January 1998", "late-November", "last October", "mid-February", "January-March 1999"
     ("month", re.compile(
         rf"{B}(?:(?i:post|pre)-)?(?:{MOD}[- ](?:of )?)?(?:(?i:last|next|this|early last|late last|early next|late next|earlier this|later this) )?"
-        rf"{MONTH_FULL}(?:\s?[-–]\s?{MONTH_FULL})?(?:,? (?:of )?{YEAR})?(?![\w])")),
+        rf"{MONTH_FULL}(?:\s?[-–]\s?{MONTH_FULL})?(?:,? (?:of )?{YEAR}|{_DEICTIC_YEAR})?(?![\w])")),
     ("abbr_month_year", re.compile(rf"{B}{MONTH_ABBR} {YEAR}{E}")),
     # "the 1990s", "the mid-1990s", "the '90s"
     ("decade", re.compile(rf"{B}(?:(?i:the) )?(?:(?i:early|mid|late)[- ])?(?:(?:1\d|20)\d0s|[’']\d0s)(?!\w)")),
@@ -68,6 +81,11 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("year", re.compile(rf"{B}(?:(?i:post|pre|mid|early|late)[- ])?(?:{MOD} (?:of )?)?{YEAR}{E}")),
     ("weekday", re.compile(
         rf"{B}(?:(?i:last|next|this|coming|past|early|late) )?{WEEKDAY}(?:,? {PART})?(?![\w])")),
+    # a clock time or a span of them, with the day it is on when that is written right next to it: "9 a.m.
+    # EST Tuesday", "Friday at 3 p.m.", "noon today", "from 6 a.m. to 9 a.m." (one expression each)
+    ("clock", re.compile(
+        rf"{B}(?:(?:{WEEKDAY}|(?i:today|tomorrow|yesterday)),? (?i:at|by|until|before|after) )?{CLOCK}(?:\s?(?:[-–]|to|until|till)\s?{CLOCK})?"
+        rf"(?:,? (?:(?i:on) )?(?:{WEEKDAY}|(?i:today|tonight|tomorrow|yesterday))(?! ?['’]s\b))?(?![\w])")),
     ("relday", re.compile(
         r"(?<![\w-])(?i:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|last night)"
         rf"(?: {PART})?(?![\w-])")),

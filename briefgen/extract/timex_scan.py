@@ -23,6 +23,7 @@ ANCHORS: dict[str, tuple[re.Pattern, bool]] = {name: (re.compile(rx), rx.islower
     "days": _MONTH, "month": _MONTH, "abbr_month_year": _MONTH,
     "iso": _YEAR, "years": _YEAR, "year": _YEAR, "numeric": r"\d/", "named": r"9/11", "decade": r"\d0s",
     "weekday": r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day",
+    "clock": r"\d ?[ap]\.?m\b|noon|midnight|midday|o['’]clock|in the (?:morning|afternoon|evening)",
     "relday": r"today|tonight|yesterday|tomorrow|morning|afternoon|evening|night",
     "relunit": r"week|month|year|decade|quarter",
     "anaphor": r"day|morning|afternoon|evening|night|week|month|year",
