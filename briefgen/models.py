@@ -99,6 +99,7 @@ class Event(_Model):
     future: bool = Field(default=False, description="Told in the future tense (scheduled, expected).")
     text: str = Field(description="Short description in the article's words.")
     date_text: str = Field(description="The date expression as written.")
+    mod: Optional[Literal["early", "mid", "late", "before", "after"]] = Field(default=None, description="Modifier the text gives the date.")
     actors: list[str] = Field(default_factory=list, description="Canonical names of actors in the clause.")
     upcoming: bool = Field(default=False, description="After the briefing (or publication) date.")
     paragraph: int = Field(description="Block index.")

@@ -338,3 +338,32 @@ def test_actor_map_of_any_size_stays_inside_and_shrinks_when_small(n):
     assert len(root.find("s:g[@class='nodes']", NS)) == n
     assert_inside(root)
     assert viewbox(root)[1] < 300 if n <= 2 else viewbox(root)[1] == 380
+
+
+def test_timeline_labels_say_the_date_as_told_not_the_day_it_is_drawn_at():
+    b = small_briefing(events=0).model_copy(update={"timeline": [
+        Event(date="2025-02", mod="late", sort_key="2025-02-21", end_key="2025-02-28", text="Dredging began",
+              date_text="late February", paragraph=1, source="a.txt"),
+        Event(date="2024-10", sort_key="2024-10-01", end_key="2024-10-31", text="The board was formed",
+              date_text="in October", paragraph=2, source="a.txt"),
+        Event(date="2025-03-20/2025-03-22", sort_key="2025-03-20", end_key="2025-03-22", text="Talks in Tarn",
+              date_text="March 20-22", upcoming=True, paragraph=3, source="a.txt")]})
+    text = " ".join("".join(t.itertext()) for t in parse(timeline_svg(b)).iter("{http://www.w3.org/2000/svg}text"))
+    assert "late Feb 2025" in text and "Oct 2024" in text and "20 Mar – 22 Mar" in text
+    assert "21 Feb" not in text and "1 Oct" not in text
+
+
+@pytest.mark.parametrize("value, mod, long, short", [
+    ("2024-02", "late", "late February 2024", "late Feb 2024"),
+    ("2024-02", "mid", "mid-February 2024", "mid-Feb 2024"),
+    ("2023-10-07", "after", "after 7 October 2023", "after 7 Oct"),
+    ("2024-02-29/2024-03-02", None, "29 February – 2 March 2024", "29 Feb – 2 Mar"),
+    ("2024-W07-WE", None, "weekend of 17 February 2024", "weekend of 17 Feb"),
+    ("2023", "early", "early 2023", "early 2023"),
+    ("P2M", "late", "P2M", "P2M"),
+])
+def test_dates_read_as_the_text_gave_them(value, mod, long, short):
+    from briefgen.render.dates import humanize
+
+    assert humanize(value, mod) == long
+    assert humanize(value, mod, short=True) == short

@@ -140,7 +140,7 @@ def extract_events(doc, article: Article, dates: list[DateMention], actors: Acto
         names = actors.names_in(start, end)
         ev = Event(
             date=dm.value, sort_key=b[0], end_key=b[1], text=describe(text, start, end, s_start, s_end, dm.start),
-            date_text=dm.text, actors=names, upcoming=upcoming, future=future,
+            date_text=dm.text, mod=dm.mod, actors=names, upcoming=upcoming, future=future,
             paragraph=dm.paragraph, source=article.path,
         )
         # a date is told several times: keep the telling with a plain date and the most actors, the earliest on a tie

@@ -16,11 +16,11 @@ def format_date(value, fmt: str = "%-d %B %Y") -> str:
     return value.strftime(fmt)
 
 
-def format_iso(value: str) -> str:
-    """Readable form of an ISO 8601 value: day, month, range, week, quarter."""
+def format_iso(value: str, mod: str | None = None) -> str:
+    """Readable form of an ISO 8601 value: day, month, range, week, quarter; `mod` in front ('late February 2024')."""
     from briefgen.render.dates import humanize
 
-    return humanize(value)
+    return humanize(value, mod)
 
 
 def format_datetime(value, fmt: str = "%-d %B %Y, %H:%M") -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from briefgen.models import Briefing, Event
+from briefgen.render.dates import humanize
 from briefgen.render.svg import clip, num, svg_root, text_width, to_string
 
 WIDTH = 640.0  # viewBox units; drawn at the text column's width, so 1 unit is about 0.75 pt on A4
@@ -117,6 +118,11 @@ def _short(d: date) -> str:
     return f"{d.day} {MONTHS[d.month - 1]}"
 
 
+def _when(e: Event) -> str:
+    """The event's date as told, short: '7 Oct', 'late Feb 2024', '29 Feb – 2 Mar' (not the day it is drawn at)."""
+    return humanize(e.date, e.mod, short=True) or _short(_day(e.sort_key))
+
+
 def _long(d: date) -> str:
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
@@ -152,7 +158,7 @@ def _sources(events: list[Event], source_no: dict[str, int]) -> str:
 def _group(dated: list[tuple[Event, date]], level: str, source_no: dict[str, int], chars: int, ahead: set[int]) -> list[Mark]:
     """One mark per event, or per week/month/... and side of the briefing date, in date order."""
     if level == "event":
-        return [Mark([e], [d], id(e) in ahead, label=_words(e.text, chars) + _sources([e], source_no), when=_short(d))
+        return [Mark([e], [d], id(e) in ahead, label=_words(e.text, chars) + _sources([e], source_no), when=_when(e))
                 for e, d in sorted(dated, key=lambda ed: (ed[1], ed[0].source or "", ed[0].paragraph))]
     groups: dict[tuple, list[tuple[Event, date]]] = {}
     for e, d in dated:
@@ -163,7 +169,7 @@ def _group(dated: list[tuple[Event, date]], level: str, source_no: dict[str, int
         n = len(events)
         label = _words(events[0].text, chars) if n == 1 else f"{n} events"
         marks.append(Mark(events, [d for _, d in items], upcoming, label=label + _sources(events, source_no),
-                          when=_short(items[0][1]) if n == 1 else _group_name(key, level)))
+                          when=_when(events[0]) if n == 1 else _group_name(key, level)))
     return marks
 
 
