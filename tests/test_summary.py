@@ -124,3 +124,14 @@ def test_the_same_question_from_two_outlets_is_listed_once():
     b = OpenQuestion(text="It remains unclear whether Eastport will open its terminal in May.", paragraph=5, source="b.txt")
     c = OpenQuestion(text="Nordbau did not say whether it would hire local workers.", paragraph=2, source="b.txt")
     assert once([a, b, c]) == [a, c]
+
+
+def test_a_wire_dateline_is_not_part_of_the_lead_sentence_nor_of_its_event(extract_text):
+    ex = extract_text(
+        "PORT LOUIS, Mauritius, June 4 (Reuters) — The harbour board of Port Louis approved a new container "
+        "terminal on Tuesday, officials said.",
+        "The terminal is expected to cost 40 million euros and will be built by a Danish firm.",
+        title="Port Louis approves container terminal", published="2025-06-05")
+    assert ex.sentences[0].text.startswith("The harbour board of Port Louis approved")
+    ev = next(ev for ev in ex.events if ev.date_text == "Tuesday")
+    assert "Reuters" not in ev.text and "PORT LOUIS" not in ev.text

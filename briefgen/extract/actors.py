@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from briefgen.extract import aliases, nicknames, roles
-from briefgen.extract.spans import ParagraphMap, token_at
+from briefgen.extract.spans import ParagraphMap, dateline_end, token_at
 from briefgen.models import Actor, Article, Quote
 
 LABEL_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "NORP": "group", "FAC": "place"}
@@ -233,21 +233,13 @@ def _byline_ranges(doc, article: Article, text: str) -> list[tuple[int, int]]:
     return out
 
 
-#: A wire dateline opening a paragraph: "WASHINGTON (AP) --", "GAZA CITY, Gaza Strip, March 3 (Reuters) -".
-_DATELINE = re.compile(
-    r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*"  # the place, in capitals
-    r"(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?"  # a state or country
-    r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"  # a date
-    r",? ?(?:\([^()\n]{1,30}\) ?)?(?:--|—|–|-|_)(?=\s|$)")
-
-
 def _dateline_ranges(article: Article) -> list[tuple[int, int]]:
     """The place words of a dateline in the article's first paragraphs: where the story was filed, not an actor."""
     out = []
     for s, _e, b in article.block_offsets()[:6]:
-        m = _DATELINE.match(b.text)
-        if m:
-            out.append((s, s + m.end()))
+        end = dateline_end(article.text, s)
+        if end > s:
+            out.append((s, end))
     return out
 
 

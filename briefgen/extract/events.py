@@ -7,6 +7,7 @@ from itertools import islice
 
 from briefgen.extract.actors import ActorIndex
 from briefgen.extract.dates import governing_tense
+from briefgen.extract.spans import dateline_end
 from briefgen.models import Article, DateMention, Event
 
 _DAY = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
@@ -135,6 +136,9 @@ def extract_events(doc, article: Article, dates: list[DateMention], actors: Acto
             continue
         b = _narrow(dm.value, dm.mod, b)
         start, end, s_start, s_end = clause_span(doc, dm.start, dm.end)
+        lead = dateline_end(text, s_start)  # a wire dateline is not part of the sentence that opens the story
+        if lead > s_start and lead < min(end, s_end):
+            s_start, start = lead, max(start, lead)
         future = governing_tense(doc, dm.start, dm.end) == "future"
         upcoming = bool(pub and (b[0] > pub or (future and b[1] >= pub)))
         names = actors.names_in(start, end)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefgen.extract.spans import dateline_end
 from briefgen.models import Article
 
 # Pairs of opening and closing marks; straight marks (" and '') open and close alike (see quote_regions).
@@ -66,6 +67,8 @@ def _pieces(doc, article: Article) -> list[Piece]:
         while j < len(spans) and spans[j][0] < s1:
             b0, b1, block = spans[j]
             a, z = max(s0, b0), min(s1, b1)
+            if a == b0:
+                a = min(z, dateline_end(text_of_doc, a))  # "WASHINGTON (AP) --" is not part of the sentence
             raw = text_of_doc[a:z]
             lead = len(raw) - len(raw.lstrip())
             text = raw.strip()

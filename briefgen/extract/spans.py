@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 from briefgen.models import Article
 
@@ -32,3 +33,22 @@ def token_at(doc, offset: int):
     """The token covering the character at `offset` (or the next one after whitespace), or None."""
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
+
+
+#: A wire dateline opening a paragraph: "WASHINGTON (AP) --", "GAZA CITY, Gaza Strip, March 3 (Reuters) -".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*"  # the place, in capitals
+    r"(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?"  # a state or country
+    r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"  # a date
+    r",? ?(?:\([^()\n]{1,30}\) ?)?(?:--|—|–|-|_)(?=\s|$)[ \t]*")
+
+
+def dateline_end(text: str, start: int) -> int:
+    """The offset just past a wire dateline that opens the paragraph at `start`, else `start`.
+
+    The dateline says where (and when) the story was filed; it is not part of the first sentence.
+    """
+    if start and text[start - 1] != "\n":
+        return start
+    m = _DATELINE.match(text, start)
+    return m.end() if m else start
