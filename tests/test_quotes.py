@@ -198,6 +198,63 @@ def test_pronoun_goes_to_the_latest_subject_not_an_earlier_speaker(extract_text)
     assert _speaker_of(ex, "I have heard that promise") == "Joan Whitaker"
 
 
+def test_pronoun_does_not_jump_over_an_unnamed_person(extract_text):
+    ex = extract_text(
+        "Governor Nadia Ferreira opened the new toll bridge on Monday.",
+        "A video posted online on Tuesday showed a masked man threatening the bridge workers.",
+        "The man also repeats his demand that the toll be scrapped. He says the workers will be punished.",
+        "“We know where you live and we will come for you,” he says.",
+    )
+    assert _speaker_of(ex, "We know where you live") is None
+    assert all(s.speaker is None for s in ex.statements if s.text.startswith("the workers will"))
+
+
+def test_indefinite_person_is_the_latest_referent(extract_text):
+    ex = extract_text(
+        "Mayor Tomas Reyes presented the city budget on Monday.",
+        "A city official said the parks department would lose a third of its staff. He added: “Nobody in this building expected cuts this deep.”",
+    )
+    assert _speaker_of(ex, "Nobody in this building") is None
+
+
+def test_title_epithet_does_not_hide_the_person_just_named(extract_text):
+    ex = extract_text(
+        "Senator Ruth Caldwell says she has big plans for the last month of the race.",
+        "The Democratic nominee noted Friday that her campaign had saved money for the autumn.",
+        "She said, “We will spend every cent of it on the ground in the swing states.”",
+    )
+    assert _speaker_of(ex, "We will spend every cent") == "Ruth Caldwell"
+
+
+def test_recording_attributed_to_a_person_speaks_through_the_speaker(extract_text):
+    ex = extract_text(
+        "A video message attributed to the rebel commander Tomas Okoye urged fighters to hold the northern pass.",
+        "“Do not give up a single village,” the speaker says. “The enemy is weaker than he looks.”",
+        "Army spokesman Paul Drennan said the video was old.",
+        "The voice on the tape also praises the fighters. He says they will win by spring.",
+        "“Every mountain in this province belongs to us,” he says.",
+    )
+    assert _speaker_of(ex, "Do not give up") == "Tomas Okoye"
+    assert _speaker_of(ex, "The enemy is weaker") == "Tomas Okoye"
+    assert _speaker_of(ex, "Every mountain in this province") == "Tomas Okoye"
+
+
+def test_the_speaker_without_a_recording_is_nobody_named(extract_text):
+    ex = extract_text(
+        "Professor Lena Vogt chaired the opening session of the conference.",
+        "“Our oceans are warming faster than any model predicted,” the speaker said.",
+    )
+    assert _speaker_of(ex, "Our oceans are warming") is None
+
+
+def test_people_named_by_demonym_are_not_their_country(extract_text):
+    ex = extract_text(
+        "President Elena Duarte of Peru flew to Lima on Monday to meet farmers.",
+        "“A river never forgets its old bed,” as Peruvians say.",
+    )
+    assert _speaker_of(ex, "A river never forgets") == "Peruvians"
+
+
 def test_unknown_proper_name_is_kept(extract_text):
     ex = extract_text("“The bakery will stay open all through the holidays,” Marisol said.")
     assert _speaker_of(ex, "The bakery will stay open") == "Marisol"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 
 from briefgen.extract.actors import ActorIndex
+from briefgen.extract.tokens import indexes_of
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"they", "them", "it"}
@@ -28,6 +29,21 @@ PERSON_NOUNS = {"man", "woman", "official", "leader", "source", "candidate", "no
                 "judge", "lawyer", "attorney", "advisor", "adviser", "aide", "representative", "congressman",
                 "congresswoman", "deputy", "executive", "founder", "analyst", "expert", "professor", "author",
                 "speaker", "narrator", "caller", "voice", "witness", "resident", "spokesperson"}
+_PERSON_NOUN_SET = frozenset(PERSON_NOUNS)
+# Determiners that make a singular noun one person a reader can later call "he" or "she".
+_REFERRING_DETS = {"the", "this", "that", "a", "an"}
+_MAIN_CLAUSE = ("ROOT", "conj", "parataxis")
+# "the man" is no antecedent for "she", nor "the woman" for "he".
+_GENDERED = {"he": {"woman", "spokeswoman", "chairwoman", "congresswoman", "queen"},
+             "she": {"man", "spokesman", "chairman", "congressman", "king", "prince"}}
+# Recordings whose words an article quotes from "the speaker" or "the voice".
+RECORDING_NOUNS = frozenset({"recording", "tape", "audiotape", "videotape", "video", "audio", "message", "clip",
+                             "broadcast", "footage", "audio-recording"})
+VOICE_NOUNS = {"speaker", "voice", "narrator"}
+# Nouns that describe someone without being a title one would use for a named actor: "the man" is a
+# new person, while "the Republican nominee" is often another way to name the person just named.
+GENERIC_PERSON_NOUNS = {"man", "woman", "speaker", "voice", "narrator", "caller", "witness", "resident",
+                        "source", "official"}
 
 
 class SpeakerResolver:
@@ -67,6 +83,102 @@ class SpeakerResolver:
             for form in (a.name, *a.aliases):
                 self._by_lower.setdefault(form.lower(), a.name)
         self.events: list[tuple[int, str, int]] = []  # (offset, speaker, paragraph) of attributions so far
+        self.doc, self.mask = doc, quoted_mask
+        self._descriptions = self._description_subjects(doc)
+        self._desc_starts = [t.idx for t in self._descriptions]
+        self._desc_names: dict[int, str | None] = {}
+        self._sources = self._recording_sources(doc)
+
+    def _description_subjects(self, doc) -> list:
+        """Main-clause subjects like "the man", "an official": people the article refers to without a
+        name. Each is the latest referent for a later "he" or "she", even when no actor matches it,
+        so the pronoun never jumps back over it to an older, unrelated name."""
+        out = []
+        for i in indexes_of(doc, "LEMMA", _PERSON_NOUN_SET):
+            t = doc[i]
+            if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "NOUN" or t.tag_ != "NN" or self.mask[t.idx]:
+                continue
+            if t.head.dep_ not in _MAIN_CLAUSE:
+                continue  # "Roe said the official lied. He added ...": "he" is still Roe
+            if not any(c.dep_ in ("det", "poss") and (c.dep_ == "poss" or c.lower_ in _REFERRING_DETS) for c in t.children):
+                continue
+            if self.actors.name_at(t.idx, t.idx + len(t.text)):
+                continue  # part of a name the actor index already knows
+            out.append(t)
+        return out
+
+    def _recording_sources(self, doc) -> list[tuple[int, str]]:
+        """(offset, person) for recordings the article ascribes to someone: "a tape attributed to X",
+        "a message from X", "a video believed to be from X", "X's message"."""
+        out = []
+        for i in indexes_of(doc, "LEMMA", RECORDING_NOUNS):
+            t = doc[i]
+            if self.mask[t.idx] or t.pos_ != "NOUN":
+                continue
+            name = None
+            for c in t.children:
+                if c.dep_ == "poss":
+                    name = self._person_in(c.left_edge.idx, c.idx + len(c.text))
+            if name is None:
+                name = self._source_after(t)
+            if name:
+                out.append((t.idx, name))
+        return out
+
+    def _source_after(self, noun) -> str | None:
+        """The person after "attributed to", "from" or "by" in the noun's own phrase, before any verb."""
+        doc = noun.doc
+        # The phrase reaches through a participle ("attributed to", "believed to be from"), not a clause.
+        k, verbs = noun.i + 1, 0
+        while k < len(doc) and k <= noun.i + 6:
+            t = doc[k]
+            if t.is_punct or "\n" in t.text:
+                return None
+            if t.lower_ in ("from", "by") or (t.lower_ == "to" and k > 0 and doc[k - 1].lemma_ in ("attribute", "credit", "ascribe")):
+                end = k + 1
+                while end < len(doc) and end <= k + 6 and (doc[end].pos_ in ("PROPN", "DET", "ADJ", "NOUN") or doc[end].tag_ == "POS") \
+                        and "\n" not in doc[end].text:
+                    end += 1
+                if end == k + 1:
+                    return None
+                return self._person_in(doc[k + 1].idx, doc[end - 1].idx + len(doc[end - 1].text))
+            if t.pos_ in ("VERB", "AUX"):
+                verbs += 1
+                if t.tag_ not in ("VBN", "VB", "VBG") or verbs > 2:
+                    return None  # a finite verb: the noun's own clause has begun
+            k += 1
+        return None
+
+    def _person_in(self, start: int, end: int) -> str | None:
+        name = self.actors.name_at(start, end)
+        return name if name and self.kind(name) == "person" else None
+
+    def _description_name(self, tok) -> str | None:
+        if tok.i not in self._desc_names:
+            self._desc_names[tok.i] = self.resolve(tok, 0, self.paragraph_of(tok.idx))
+        return self._desc_names[tok.i]
+
+    def _recent_description(self, lower: str, before: int, min_paragraph: int):
+        """The latest person description before `before` that a pronoun of this gender can refer to.
+
+        A definite title ("the presidential nominee") that matches no actor's role is passed over:
+        it may be an epithet for the person named just before. A generic noun ("the man", "the
+        speaker"), an indefinite one ("a senator") or a possessed one ("his lawyer") is someone else.
+        """
+        i = bisect.bisect_left(self._desc_starts, before) - 1
+        while i >= 0:
+            t = self._descriptions[i]
+            i -= 1
+            if self.paragraph_of(t.idx) < min_paragraph:
+                return None
+            lemma = t.lemma_.lower()
+            if lemma in _GENDERED.get(lower, ()):
+                continue
+            definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children)
+            if definite and lemma not in GENERIC_PERSON_NOUNS and self._description_name(t) is None:
+                continue
+            return t
+        return None
 
     def record(self, offset: int, name: str | None) -> None:
         """Remember an attribution, for later pronouns and "the statement said"."""
@@ -106,6 +218,11 @@ class SpeakerResolver:
             return self._pronoun(lower, tok.idx, paragraph_start, paragraph)
         phrase = _phrase(tok)
         name = self.name_of_span(tok.idx, tok.idx + len(tok.text))
+        if name and self._demonym_plural(tok, name):
+            # "as Mexicans say", "Cuban Americans said": the people, not the country's government.
+            first = min([c.i for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i
+                         and c.text[:1].isupper() and c.left_edge.i == c.i] + [tok.i])
+            return tok.doc[first: tok.i + 1].text
         if name:
             return name
         if tok.pos_ == "PROPN" and not (tok.lower_ in PERSON_NOUNS and any(c.dep_ == "det" for c in tok.children)):
@@ -132,6 +249,13 @@ class SpeakerResolver:
                     return n
         return self._description(tok, paragraph_start, paragraph)
 
+    def _demonym_plural(self, tok, name: str) -> bool:
+        """A plural people's name ("Peruvians") that the actor index files under a place ("Peru")."""
+        if self.kind(name) != "place" or tok.tag_ not in ("NNS", "NNPS") or not tok.text[:1].isupper():
+            return False
+        # "the United States", "the Philippines" are plural in form but are the place itself.
+        return tok.lower_ not in name.lower().split()
+
     def _surname(self, text: str) -> str | None:
         """The person actor whose name ends with `text` ("Bogdanov" -> "Mikhail Bogdanov")."""
         last = text.split()[-1].lower()
@@ -147,9 +271,13 @@ class SpeakerResolver:
             found = [c for c in (self._recent(at, {"organization", "group"}, near),
                                  self._recent_event(at, False, near)) if c]
             return max(found)[1] if found else None
-        # The latest of: a person who was a clause subject, a person just quoted.
+        # The latest of: a person who was a clause subject, a person just quoted, a person described
+        # without a name ("the man says ... he says": the man's, whoever he is, not an older name's).
         found = [c for c in (self._recent(at, {"person"}, near, subject_only=True),
                              self._recent_event(at, True, near)) if c]
+        desc = self._recent_description(lower, at, near) if lower in ("he", "she") else None
+        if desc is not None and (not found or desc.idx > max(found)[0]):
+            return self._description_name(desc)
         if found:
             return max(found)[1]
         hit = self._recent(at, {"person"}, near) or self._recent(at, {"person"})
@@ -187,6 +315,11 @@ class SpeakerResolver:
                 role_hits = [n for n in role_hits if words <= self.role_words[n]] or role_hits[:1]
             if role_hits:
                 return role_hits[0]
+            if lemma in VOICE_NOUNS and not indefinite:
+                # "the speaker says", "the voice on the tape": whoever the recording is ascribed to.
+                source = [n for off, n in self._sources if off < tok.idx]
+                if source:
+                    return source[-1]
             # A name inside the phrase: "the Russian Foreign Ministry", "the Trump campaign".
             for t in _phrase(tok):
                 n = self.name_of_span(t.idx, t.idx + len(t.text))
