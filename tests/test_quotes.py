@@ -255,6 +255,45 @@ def test_people_named_by_demonym_are_not_their_country(extract_text):
     assert _speaker_of(ex, "A river never forgets") == "Peruvians"
 
 
+def test_pronoun_agrees_with_the_gender_the_article_gives(extract_text):
+    ex = extract_text(
+        "Frank Dunn is raising questions about his microphone during Monday's debate with Maria Lopez. Lopez said she was pleased with the sound.",
+        "The Republican is also urging his supporters at a rally Friday evening to ask why he had trouble and Lopez did not.",
+        "He says: “I wonder why the sound was so bad on my side of the stage.”",
+    )
+    assert _speaker_of(ex, "I wonder why the sound") == "Frank Dunn"
+
+
+def test_courtesy_title_gives_the_gender(extract_text):
+    ex = extract_text(
+        "Mrs. Alvarez thanked the volunteers, and the board praised Mr. Okafor.",
+        "Okafor told reporters that the shelter needed more beds. Alvarez, who runs the kitchen, agreed with the plan.",
+        "“We turn people away every single night,” he said.",
+    )
+    assert _speaker_of(ex, "We turn people away") == "Okafor"
+
+
+def test_place_or_people_modifying_a_person_is_not_the_speaker(extract_text):
+    ex = extract_text(
+        "Donald Marsh met voters in Ohio on Friday.",
+        "The New York businessman says of his rival, “If she wins, she will raise your taxes on day one.”",
+        "The German chancellor said: “We will keep our promises to our partners in the east.”",
+    )
+    assert _speaker_of(ex, "If she wins") is None
+    assert _speaker_of(ex, "We will keep our promises") is None
+
+
+def test_relatives_and_topics_do_not_speak_for_the_person_they_name(extract_text):
+    ex = extract_text(
+        "Lamont Reed was arrested in March. Reed's family has urged the police to release the videos “as a matter of basic fairness to all of us.”",
+        "Reed's wife said on Friday that “nobody has told us anything for three whole weeks.”",
+        "A letter to Reed from the city warned that “the case will be reviewed by a judge next month.”",
+    )
+    assert _speaker_of(ex, "as a matter of basic fairness") == "Reed family"
+    assert _speaker_of(ex, "nobody has told us anything") is None
+    assert _speaker_of(ex, "the case will be reviewed") != "Lamont Reed"
+
+
 def test_unknown_proper_name_is_kept(extract_text):
     ex = extract_text("“The bakery will stay open all through the holidays,” Marisol said.")
     assert _speaker_of(ex, "The bakery will stay open") == "Marisol"
