@@ -198,6 +198,102 @@ def test_pronoun_goes_to_the_latest_subject_not_an_earlier_speaker(extract_text)
     assert _speaker_of(ex, "I have heard that promise") == "Joan Whitaker"
 
 
+def test_pronoun_does_not_jump_over_an_unnamed_person(extract_text):
+    ex = extract_text(
+        "Governor Nadia Ferreira opened the new toll bridge on Monday.",
+        "A video posted online on Tuesday showed a masked man threatening the bridge workers.",
+        "The man also repeats his demand that the toll be scrapped. He says the workers will be punished.",
+        "“We know where you live and we will come for you,” he says.",
+    )
+    assert _speaker_of(ex, "We know where you live") is None
+    assert all(s.speaker is None for s in ex.statements if s.text.startswith("the workers will"))
+
+
+def test_indefinite_person_is_the_latest_referent(extract_text):
+    ex = extract_text(
+        "Mayor Tomas Reyes presented the city budget on Monday.",
+        "A city official said the parks department would lose a third of its staff. He added: “Nobody in this building expected cuts this deep.”",
+    )
+    assert _speaker_of(ex, "Nobody in this building") is None
+
+
+def test_title_epithet_does_not_hide_the_person_just_named(extract_text):
+    ex = extract_text(
+        "Senator Ruth Caldwell says she has big plans for the last month of the race.",
+        "The Democratic nominee noted Friday that her campaign had saved money for the autumn.",
+        "She said, “We will spend every cent of it on the ground in the swing states.”",
+    )
+    assert _speaker_of(ex, "We will spend every cent") == "Ruth Caldwell"
+
+
+def test_recording_attributed_to_a_person_speaks_through_the_speaker(extract_text):
+    ex = extract_text(
+        "A video message attributed to the rebel commander Tomas Okoye urged fighters to hold the northern pass.",
+        "“Do not give up a single village,” the speaker says. “The enemy is weaker than he looks.”",
+        "Army spokesman Paul Drennan said the video was old.",
+        "The voice on the tape also praises the fighters. He says they will win by spring.",
+        "“Every mountain in this province belongs to us,” he says.",
+    )
+    assert _speaker_of(ex, "Do not give up") == "Tomas Okoye"
+    assert _speaker_of(ex, "The enemy is weaker") == "Tomas Okoye"
+    assert _speaker_of(ex, "Every mountain in this province") == "Tomas Okoye"
+
+
+def test_the_speaker_without_a_recording_is_nobody_named(extract_text):
+    ex = extract_text(
+        "Professor Lena Vogt chaired the opening session of the conference.",
+        "“Our oceans are warming faster than any model predicted,” the speaker said.",
+    )
+    assert _speaker_of(ex, "Our oceans are warming") is None
+
+
+def test_people_named_by_demonym_are_not_their_country(extract_text):
+    ex = extract_text(
+        "President Elena Duarte of Peru flew to Lima on Monday to meet farmers.",
+        "“A river never forgets its old bed,” as Peruvians say.",
+    )
+    assert _speaker_of(ex, "A river never forgets") == "Peruvians"
+
+
+def test_pronoun_agrees_with_the_gender_the_article_gives(extract_text):
+    ex = extract_text(
+        "Frank Dunn is raising questions about his microphone during Monday's debate with Maria Lopez. Lopez said she was pleased with the sound.",
+        "The Republican is also urging his supporters at a rally Friday evening to ask why he had trouble and Lopez did not.",
+        "He says: “I wonder why the sound was so bad on my side of the stage.”",
+    )
+    assert _speaker_of(ex, "I wonder why the sound") == "Frank Dunn"
+
+
+def test_courtesy_title_gives_the_gender(extract_text):
+    ex = extract_text(
+        "Mrs. Alvarez thanked the volunteers, and the board praised Mr. Okafor.",
+        "Okafor told reporters that the shelter needed more beds. Alvarez, who runs the kitchen, agreed with the plan.",
+        "“We turn people away every single night,” he said.",
+    )
+    assert _speaker_of(ex, "We turn people away") == "Okafor"
+
+
+def test_place_or_people_modifying_a_person_is_not_the_speaker(extract_text):
+    ex = extract_text(
+        "Donald Marsh met voters in Ohio on Friday.",
+        "The New York businessman says of his rival, “If she wins, she will raise your taxes on day one.”",
+        "The German chancellor said: “We will keep our promises to our partners in the east.”",
+    )
+    assert _speaker_of(ex, "If she wins") is None
+    assert _speaker_of(ex, "We will keep our promises") is None
+
+
+def test_relatives_and_topics_do_not_speak_for_the_person_they_name(extract_text):
+    ex = extract_text(
+        "Lamont Reed was arrested in March. Reed's family has urged the police to release the videos “as a matter of basic fairness to all of us.”",
+        "Reed's wife said on Friday that “nobody has told us anything for three whole weeks.”",
+        "A letter to Reed from the city warned that “the case will be reviewed by a judge next month.”",
+    )
+    assert _speaker_of(ex, "as a matter of basic fairness") == "Reed family"
+    assert _speaker_of(ex, "nobody has told us anything") is None
+    assert _speaker_of(ex, "the case will be reviewed") != "Lamont Reed"
+
+
 def test_unknown_proper_name_is_kept(extract_text):
     ex = extract_text("“The bakery will stay open all through the holidays,” Marisol said.")
     assert _speaker_of(ex, "The bakery will stay open") == "Marisol"

@@ -196,7 +196,7 @@ class _Context:
             opens = self._opens_onto(t, inner)
             linked = any(c.i in inner_set and c.dep_ in _QUOTE_DEPS for c in t.children) or (
                 t.head.i in inner_set and t.dep_ in ("parataxis", "ccomp", "conj")) or opens
-            if t.idx > span.end and _clause_between(doc, inner.end, t.i):
+            if t.idx > span.end and _clause_between(doc, inner.end, t.i, t):
                 continue  # "“...,” when Clinton blasted him": a new clause, not the attribution
             if embedding is not None and not linked:
                 continue  # "as X went on about “...,” Y said yes": the quote is X's, in X's clause
@@ -449,9 +449,11 @@ class _Context:
         return Quote(text=text, speaker=speaker, cue=cue_text, paragraph=paragraph, start=start, end=start + len(text))
 
 
-def _clause_between(doc, a: int, b: int) -> bool:
+def _clause_between(doc, a: int, b: int, cue=None) -> bool:
     """Whether tokens a..b-1 open a new clause (a subordinator or another verb) before the cue."""
     for t in doc[a:b]:
+        if cue is not None and t.head == cue and t.dep_ == "mark" and t.lower_ == "as":
+            continue  # "“...,” as farmers say": the cue's own "as" attributes the words, like "as X put it"
         # A capitalized "verb" is a mis-tagged name ("Tulsa police Chief ..."), not a clause.
         if t.pos_ == "SCONJ" or (t.pos_ == "VERB" and t.text[:1].islower()) or t.lower_ in ("when", "while", "as", "after", "before"):
             return True
