@@ -367,3 +367,18 @@ def test_dates_read_as_the_text_gave_them(value, mod, long, short):
 
     assert humanize(value, mod) == long
     assert humanize(value, mod, short=True) == short
+
+
+def test_a_long_timeline_keeps_vague_dates_as_told_and_days_with_their_year():
+    events = [Event(date=f"{y}-06-0{k + 1}", sort_key=f"{y}-06-0{k + 1}", text=f"Dredging phase {y}.{k}",
+                    date_text="x", paragraph=1, source="a.txt") for y in range(2001, 2025, 2) for k in range(3)]
+    events.append(Event(date="2017", sort_key="2017-01-01", end_key="2017-12-31", text="The year of the strike",
+                        date_text="in 2017", paragraph=2, source="a.txt"))
+    b = small_briefing(events=0).model_copy(update={"timeline": events})
+    root = parse(timeline_svg(b))
+    assert_inside(root)
+    text = " ".join("".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text"))
+    assert "Week of 26 Dec 2016" not in text and "2017" in text  # the year is not put in the week it starts
+    assert not re.search(r"Week of \d+ [A-Z][a-z]{2} (?!\d{4})", text)  # weeks of a many-year axis carry the year
+    ticks = [t for t in root.iter("{http://www.w3.org/2000/svg}text") if t.get("class") == "tick-label"]
+    assert 2 <= len(ticks) <= 8 and all(re.fullmatch(r"\d{4}", "".join(t.itertext())) for t in ticks)

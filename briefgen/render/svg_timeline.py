@@ -1,6 +1,7 @@
 """The timeline strip: the briefing's events on one time axis, past and upcoming either side of the briefing date."""
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -75,7 +76,9 @@ def timeline_svg(briefing: Briefing, css: str = "") -> str:
     for d, text in _ticks(lo, hi):
         x = x_of(d)
         ET.SubElement(axis, "line", {"class": "tick", "x1": num(x), "y1": num(axis_y), "x2": num(x), "y2": num(axis_y + 4)})
-        ET.SubElement(axis, "text", {"class": "tick-label", "x": num(x), "y": num(axis_y + 14), "text-anchor": "middle"}).text = text
+        half = text_width(text, FONT * 0.9) / 2  # tick labels are set smaller than event labels
+        lx = min(max(x, MARGIN / 2 + half), WIDTH - MARGIN / 2 - half)  # a label at either end stays on the page
+        ET.SubElement(axis, "text", {"class": "tick-label", "x": num(lx), "y": num(axis_y + 14), "text-anchor": "middle"}).text = text
 
     _briefing_date(root, x_of(briefing.date), briefing.date, axis_y)
 
@@ -118,9 +121,13 @@ def _short(d: date) -> str:
     return f"{d.day} {MONTHS[d.month - 1]}"
 
 
-def _when(e: Event) -> str:
-    """The event's date as told, short: '7 Oct', 'late Feb 2024', '29 Feb – 2 Mar' (not the day it is drawn at)."""
-    return humanize(e.date, e.mod, short=True) or _short(_day(e.sort_key))
+def _when(e: Event, years: bool = False) -> str:
+    """The event's date as told, short: '7 Oct', 'late Feb 2024', '29 Feb – 2 Mar' (not the day it is drawn at);
+    with `years` (an axis over more than a year) a day or span of days gets its year: '8 Nov 2016'."""
+    text = humanize(e.date, e.mod, short=True) or _short(_day(e.sort_key))
+    if years and not re.search(r"\d{4}", text):
+        text += f" {(_day(e.end_key or e.sort_key) or _day(e.sort_key)).year}"
+    return text
 
 
 def _long(d: date) -> str:
@@ -137,9 +144,9 @@ def _key(d: date, level: str):
     return d.year
 
 
-def _group_name(key, level: str) -> str:
+def _group_name(key, level: str, years: bool = False) -> str:
     if level == "week":
-        return f"Week of {_short(key)}"
+        return f"Week of {_long(key) if years else _short(key)}"
     if level == "month":
         return f"{MONTHS[key[1] - 1]} {key[0]}"
     if level == "quarter":
@@ -157,20 +164,31 @@ def _sources(events: list[Event], source_no: dict[str, int]) -> str:
 
 def _group(dated: list[tuple[Event, date]], level: str, source_no: dict[str, int], chars: int, ahead: set[int]) -> list[Mark]:
     """One mark per event, or per week/month/... and side of the briefing date, in date order."""
+    years = (max(d for _, d in dated) - min(d for _, d in dated)).days > 300  # days of several years need theirs
     if level == "event":
-        return [Mark([e], [d], id(e) in ahead, label=_words(e.text, chars) + _sources([e], source_no), when=_when(e))
+        return [Mark([e], [d], id(e) in ahead, label=_words(e.text, chars) + _sources([e], source_no), when=_when(e, years))
                 for e, d in sorted(dated, key=lambda ed: (ed[1], ed[0].source or "", ed[0].paragraph))]
     groups: dict[tuple, list[tuple[Event, date]]] = {}
     for e, d in dated:
-        groups.setdefault((_key(d, level), id(e) in ahead), []).append((e, d))
+        # a date vaguer than the group (a year among weeks) is not in the week it starts: it keeps its own mark
+        key = ("as told", e.date, e.mod) if _coarseness(e) > LEVELS.index(level) else _key(d, level)
+        groups.setdefault((key, id(e) in ahead), []).append((e, d))
     marks = []
     for (key, upcoming), items in sorted(groups.items(), key=lambda kv: (min(d for _, d in kv[1]), kv[0][1])):
         events = [e for e, _ in items]
         n = len(events)
         label = _words(events[0].text, chars) if n == 1 else f"{n} events"
+        own = n == 1 or (isinstance(key, tuple) and key[0] == "as told")
         marks.append(Mark(events, [d for _, d in items], upcoming, label=label + _sources(events, source_no),
-                          when=_when(events[0]) if n == 1 else _group_name(key, level)))
+                          when=_when(events[0], years) if own else _group_name(key, level, years)))
     return marks
+
+
+def _coarseness(e: Event) -> int:
+    """How vague the event's date is, on the scale of LEVELS: a day 0, a week 1, a month 2, a quarter 3, a year 4."""
+    first, last = _day(e.sort_key), _day(e.end_key or e.sort_key)
+    days = (last - first).days if first and last else 0
+    return next(i for i, limit in enumerate((1, 7, 31, 92, 10**9)) if days < limit)
 
 
 def _stack(marks: list[Mark]) -> int:
@@ -199,7 +217,8 @@ def _ticks(lo: date, hi: date) -> list[tuple[date, str]]:
         ([d for d in days if d.weekday() == 0], _short),
         ([d for d in days if d.day == 1], _month),
         ([d for d in days if d.day == 1 and d.month in (1, 4, 7, 10)], lambda d: f"Q{(d.month - 1) // 3 + 1} {d.year}"),
-        ([d for d in days if d.day == 1 and d.month == 1], lambda d: str(d.year)),
+        *[([d for d in days if d.day == 1 and d.month == 1 and d.year % step == 0], lambda d: str(d.year))
+          for step in (1, 2, 5, 10, 20, 25, 50, 100)],
     ]
     for picked, fmt in choices:
         if 2 <= len(picked) <= 8:
