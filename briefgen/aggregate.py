@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from briefgen.config import Config
 from briefgen.models import Actor, ActorLink, Briefing, Event, Extraction, Skipped, Source, Summary
+from briefgen.select_quotes import pick_quotes
 
 
 def number_sources(extractions: list[Extraction], accessed: date) -> list[Source]:
@@ -247,19 +248,19 @@ def aggregate(extractions: list[Extraction], config: Config, *, now: datetime, s
     bottom = pick_summaries(extractions, sources, lim.bottom_line, used, bottom_line=True)
     points = pick_summaries(extractions, sources, lim.key_points, used)
     timeline = merge_timeline(extractions, briefing_date, lim.timeline)
-    quotes = [q.model_copy(update={"source": e.path}) for e in extractions for q in e.quotes if len(q.text.split()) >= 4]
+    actors = merge_actors(extractions)
     return Briefing(
         title=config.title, organization=config.organization, author=config.author, recipient=config.recipient,
         banner=config.banner, edition=config.edition, date=briefing_date, generated_at=now, timezone=config.timezone,
         bottom_line=bottom, key_points=points,
-        actors=merge_actors(extractions)[: lim.actors],
+        actors=actors[: lim.actors],
         timeline=timeline,
-        quotes=quotes[: lim.quotes],
-        statements=[q.model_copy(update={"source": e.path}) for e in extractions for q in e.statements][: lim.quotes],
+        quotes=pick_quotes(extractions, actors, lim.quotes),
+        statements=pick_quotes(extractions, actors, lim.quotes, statements=True),
         open_questions=once([q for e in extractions for q in e.open_questions])[: lim.open_questions],
         outlook=once([o for e in extractions for o in e.outlook])[: lim.outlook],
         sources=sources,
         skipped=list(skipped or []),
         article_count=len(extractions),
-        links=merge_links(extractions, merge_actors(extractions)[: lim.actors]),
+        links=merge_links(extractions, actors[: lim.actors]),
     )

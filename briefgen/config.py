@@ -45,7 +45,7 @@ class NlpConfig(_Section):
 
 class LimitsConfig(_Section):
     actors: int = Field(default=15, ge=0, description="Key actors shown in the briefing.")
-    quotes: int = Field(default=12, ge=0, description="Quotes shown in the briefing.")
+    quotes: int = Field(default=12, ge=0, description="Quotes shown in the briefing: the key actors' first, spread over speakers and articles.")
     timeline: int = Field(default=25, ge=0, description="Timeline entries shown.")
     open_questions: int = Field(default=8, ge=0, description="Open questions shown.")
     outlook: int = Field(default=8, ge=0, description="Outlook items shown.")

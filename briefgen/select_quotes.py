@@ -1,0 +1,75 @@
+"""Which quotes a briefing shows: the key actors' words, spread over speakers and articles, none too long.
+
+Taking the first N quotes in input order would fill the section from the first articles and
+let one long transcript crowd out everything else; staff want what the key actors said.
+"""
+from __future__ import annotations
+
+import re
+
+from briefgen.models import Actor, Extraction, Quote
+
+#: A quote longer than this is cut after its last whole sentence that fits (with an ellipsis).
+MAX_WORDS = 60
+
+
+def pick_quotes(extractions: list[Extraction], actors: list[Actor], limit: int, statements: bool = False) -> list[Quote]:
+    """Up to `limit` quotes (or reported statements), under the merged actors' names, grouped by speaker.
+
+    Attributed quotes of highly ranked actors come first; each further quote of the same speaker
+    or article counts for a little less, so one voice or one story does not fill the section.
+    Speakers are ordered by their rank among the actors, unattributed quotes last.
+    """
+    name_of: dict[str, str] = {}
+    for a in actors:
+        for form in (a.name, *a.aliases):
+            name_of.setdefault(form, a.name)
+    rank = {a.name: i for i, a in enumerate(actors)}
+    seen: set[str] = set()
+    candidates: list[tuple[float, int, Quote]] = []
+    for order, e in enumerate(extractions):
+        for i, q in enumerate(e.statements if statements else e.quotes):
+            if len(q.text.split()) < 4:
+                continue
+            key = " ".join(re.findall(r"\w+", q.text.lower())[:12])
+            if key in seen:  # the same words reported by another outlet
+                continue
+            seen.add(key)
+            speaker = name_of.get(q.speaker, q.speaker) if q.speaker else None
+            score = (2.0 if speaker else 0.0) + (1.5 / (1 + 0.3 * rank[speaker]) if speaker in rank else 0.0)
+            score -= 0.02 * i + (0.5 if len(q.text.split()) > 2 * MAX_WORDS else 0.0)
+            candidates.append((score, order, q.model_copy(update={"source": e.path, "speaker": speaker,
+                                                                 "text": shorten_quote(q.text)})))
+    chosen: list[tuple[int, Quote]] = []
+    per_speaker: dict[str | None, int] = {}
+    per_article: dict[str | None, int] = {}
+    while candidates and len(chosen) < limit:
+        best = max(range(len(candidates)), key=lambda k: (
+            candidates[k][0] - 0.4 * per_speaker.get(candidates[k][2].speaker, 0)
+            - 0.2 * per_article.get(candidates[k][2].source, 0), -k))
+        _, order, q = candidates.pop(best)
+        per_speaker[q.speaker] = per_speaker.get(q.speaker, 0) + 1
+        per_article[q.source] = per_article.get(q.source, 0) + 1
+        chosen.append((order, q))
+    first_rank = {}
+    for order, q in chosen:
+        first_rank.setdefault(q.speaker, rank.get(q.speaker, len(rank)) if q.speaker else len(rank) + 1)
+    chosen.sort(key=lambda oq: (first_rank[oq[1].speaker], oq[1].speaker or "", oq[0], oq[1].start))
+    return [q for _, q in chosen]
+
+
+def shorten_quote(text: str, max_words: int = MAX_WORDS) -> str:
+    """The quote, or its opening sentences up to `max_words` words and an ellipsis (never a cut mid-sentence
+    unless the first sentence alone is longer)."""
+    if len(text.split()) <= max_words:
+        return text
+    kept, n = [], 0
+    for sentence in re.split(r"(?<=[.!?])\s+", text.strip()):
+        w = len(sentence.split())
+        if n + w > max_words:
+            break
+        kept.append(sentence)
+        n += w
+    if kept:
+        return " ".join(kept) + " …"
+    return " ".join(text.split()[: max_words - 10]).rstrip(",;:—–-") + " …"
