@@ -147,6 +147,20 @@ def once(items: list) -> list:
     return out
 
 
+def in_turn(items: list, limit: int) -> list:
+    """Up to `limit` items taken one article at a time (each article's first, then each one's second, ...),
+    in input order: what several stories expect is told before one story's fifth item."""
+    by_article: dict[str | None, list] = {}
+    for it in items:
+        by_article.setdefault(it.source, []).append(it)
+    out, depth = [], 0
+    while len(out) < limit and any(len(v) > depth for v in by_article.values()):
+        out += [v[depth] for v in by_article.values() if len(v) > depth][: limit - len(out)]
+        depth += 1
+    order = {id(it): i for i, it in enumerate(items)}
+    return sorted(out, key=lambda it: order[id(it)])
+
+
 def _upcoming(values: list[str], published: date | None) -> float:
     """1 for a date in the 90 days after publication, sooner higher; 0 otherwise."""
     best = 0.0
@@ -257,8 +271,8 @@ def aggregate(extractions: list[Extraction], config: Config, *, now: datetime, s
         timeline=timeline,
         quotes=pick_quotes(extractions, actors, lim.quotes),
         statements=pick_quotes(extractions, actors, lim.quotes, statements=True),
-        open_questions=once([q for e in extractions for q in e.open_questions])[: lim.open_questions],
-        outlook=once([o for e in extractions for o in e.outlook])[: lim.outlook],
+        open_questions=in_turn(once([q for e in extractions for q in e.open_questions]), lim.open_questions),
+        outlook=in_turn(once([o for e in extractions for o in e.outlook]), lim.outlook),
         sources=sources,
         skipped=list(skipped or []),
         article_count=len(extractions),

@@ -135,3 +135,14 @@ def test_a_wire_dateline_is_not_part_of_the_lead_sentence_nor_of_its_event(extra
     assert ex.sentences[0].text.startswith("The harbour board of Port Louis approved")
     ev = next(ev for ev in ex.events if ev.date_text == "Tuesday")
     assert "Reuters" not in ev.text and "PORT LOUIS" not in ev.text
+
+
+def test_questions_and_outlook_are_taken_one_article_at_a_time():
+    from briefgen.aggregate import in_turn
+    from briefgen.models import OutlookItem
+
+    items = [OutlookItem(text=f"The board will vote on plan {i} of story {s}.", paragraph=i, source=f"{s}.txt")
+             for s in "ab" for i in range(1, 6)]
+    picked = in_turn(items, 4)
+    assert [(o.source, o.paragraph) for o in picked] == [("a.txt", 1), ("a.txt", 2), ("b.txt", 1), ("b.txt", 2)]
+    assert in_turn(items, 20) == items
