@@ -146,3 +146,15 @@ def test_questions_and_outlook_are_taken_one_article_at_a_time():
     picked = in_turn(items, 4)
     assert [(o.source, o.paragraph) for o in picked] == [("a.txt", 1), ("a.txt", 2), ("b.txt", 1), ("b.txt", 2)]
     assert in_turn(items, 20) == items
+
+
+def test_an_embedded_post_is_not_a_summary_sentence_nor_a_timeline_event(extract_text):
+    ex = extract_text(
+        "The harbour board of Eastport approved a new ferry terminal on Tuesday, officials said.",
+        "Big day for our town! The vote is in. pic.twitter.com/Ab12Cd34 — Eastport Council (@EastportCouncil) "
+        "March 5, 2024",
+        "The terminal is expected to cost 40 million euros and will be built by a Danish firm.",
+        title="Eastport approves ferry terminal", published="2024-03-06")
+    assert not any("twitter" in s.text for s in ex.sentences)
+    assert not any("twitter" in ev.text for ev in ex.events)
+    assert any(ev.date_text == "Tuesday" for ev in ex.events)

@@ -7,6 +7,7 @@ from itertools import islice
 
 from briefgen.extract.actors import ActorIndex
 from briefgen.extract.dates import governing_tense
+from briefgen.extract.sentences import has_link
 from briefgen.extract.spans import dateline_end
 from briefgen.models import Article, DateMention, Event
 
@@ -136,6 +137,8 @@ def extract_events(doc, article: Article, dates: list[DateMention], actors: Acto
             continue
         b = _narrow(dm.value, dm.mod, b)
         start, end, s_start, s_end = clause_span(doc, dm.start, dm.end)
+        if has_link(text[s_start:s_end]):
+            continue  # an embedded post or share line ("pic.twitter.com/... — Name (@name) May 2, 2024")
         lead = dateline_end(text, s_start)  # a wire dateline is not part of the sentence that opens the story
         if lead > s_start and lead < min(end, s_end):
             s_start, start = lead, max(start, lead)

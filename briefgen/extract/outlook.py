@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from briefgen.extract.actors import ActorIndex
-from briefgen.extract.sentences import pieces
+from briefgen.extract.sentences import has_link, pieces
 from briefgen.models import Article, DateMention, OutlookItem
 
 # Surface cues of what is expected or planned; a regular expression because they are fixed word
@@ -25,7 +25,7 @@ def extract_outlook(doc, article: Article, dates: list[DateMention], actors: Act
     published = article.published.isoformat() if article.published else ""
     out = []
     for p in pieces(doc, article):
-        if p.heading or p.text.rstrip("\"'”’ ").endswith("?") or p.text in taken:
+        if p.heading or p.text.rstrip("\"'”’ ").endswith("?") or p.text in taken or has_link(p.text):
             continue
         in_sent = [d for d in dates if p.start <= d.start < p.end and d.value]
         future = [d for d in in_sent if published and d.value[:10] > published]

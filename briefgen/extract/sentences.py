@@ -15,6 +15,12 @@ _OUTLOOK_HEADING = re.compile(
     r"looking ahead|the road ahead|next steps?|what lies ahead|what now|what we don['’]t know|"
     r"unanswered questions|open questions|questions remain)\b", re.I)
 _SPEAKER_LABEL = re.compile(r"^\W{0,3}[A-Z][A-Z.'’ -]{1,30}:\s")
+_LINK = re.compile(r"https?://|\bwww\.|pic\.twitter\.com|\b[\w-]+\.(?:com|org|net)/\S")
+
+
+def has_link(text: str) -> bool:
+    """A web address in the sentence: mostly an embedded post or a share line, not a sentence to show."""
+    return _LINK.search(text) is not None
 
 
 @dataclass

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from briefgen.extract.sentences import pieces, quote_regions
+from briefgen.extract.sentences import has_link, pieces, quote_regions
 from briefgen.models import Article, DateMention, Sentence
 
 # Sentences opening with these lean on the one before ("This is concerning because ..."):
@@ -52,7 +52,7 @@ def candidate_sentences(doc, article: Article, limit: int = 30, actors=None, dat
         new_block = p.block not in first_in_block
         first_in_block.add(p.block)
         words = p.text.split()
-        if p.heading or len(words) < 6 or p.text.rstrip(_QUOTE_MARKS + "’' ").endswith("?"):
+        if p.heading or len(words) < 6 or p.text.rstrip(_QUOTE_MARKS + "’' ").endswith("?") or has_link(p.text):
             continue
         base = offsets[p.block][0]
         if any(a <= p.start - base + 1 and b >= p.end - base - 1 for a, b in quotes.get(p.block, [])) or p.text[0] in _QUOTE_MARKS + "‘'":
