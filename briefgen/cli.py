@@ -186,7 +186,12 @@ def templates_init(
     """Copy the built-in templates and CSS into FOLDER as a starting point."""
     from briefgen.render.check import init_templates
 
-    paths = init_templates(folder, force=force)
+    try:
+        paths = init_templates(folder, force=force)
+    except OSError as e:  # a file where the folder should be, a read-only place
+        where = e.filename or folder
+        raise BriefgenError(f"{where}: cannot create the templates folder ({e.strerror}); choose another folder",
+                            exit_code=EXIT_USAGE) from None
     typer.echo(f"briefgen: copied {len(paths)} files to {folder}; build with --templates {folder}", err=True)
 
 
@@ -254,7 +259,12 @@ def main(argv: Optional[List[str]] = None) -> None:
 
     setup_logging()  # text on stderr until a command asks otherwise (build's --log-format, --quiet)
     try:
-        app(args=args, prog_name="briefgen", standalone_mode=False)
+        # Outside standalone mode Click returns (not raises) the code of a Ctrl-C it caught itself.
+        code = app(args=args, prog_name="briefgen", standalone_mode=False)
+        if code == 130:
+            raise KeyboardInterrupt
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except BriefgenError as e:
         if debug:
             raise
@@ -265,7 +275,10 @@ def main(argv: Optional[List[str]] = None) -> None:
     except typer.Exit as e:
         sys.exit(e.exit_code)
     except (typer.Abort, KeyboardInterrupt):
-        typer.echo("briefgen: interrupted", err=True)
+        from briefgen.logs import error_summarized
+
+        if not error_summarized():  # a build's summary line has said it
+            typer.echo("briefgen: interrupted", err=True)
         sys.exit(130)
     except typer.exceptions.TyperException as e:
         # Typer's own (vendored click) usage errors: bad option, missing argument, unknown command.
@@ -280,5 +293,8 @@ def main(argv: Optional[List[str]] = None) -> None:
     except Exception as e:
         if debug:
             raise
-        typer.echo(f"briefgen: internal error: {type(e).__name__}: {e} (rerun with --debug for the traceback)", err=True)
+        from briefgen.logs import error_summarized
+
+        if not error_summarized():  # a build's summary line has said it (as JSON with --log-format json)
+            typer.echo(f"briefgen: internal error: {type(e).__name__}: {e} (rerun with --debug for the traceback)", err=True)
         sys.exit(EXIT_ERROR)

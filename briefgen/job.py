@@ -56,7 +56,7 @@ def _locked_build(config: Config, record: RunRecord, now: datetime, since: str |
             e.reported = True  # the summary line below reports it; the CLI does not repeat it
             raise
         except Exception as e:
-            record.finish("error", EXIT_ERROR, f"{type(e).__name__}: {e}")
+            record.finish("error", EXIT_ERROR, f"internal error: {type(e).__name__}: {e} (rerun with --debug for the traceback)")
             raise
         except BaseException as e:  # Ctrl+C, or SIGTERM from systemd (see _terminate_as_exit)
             record.finish("interrupted", e.code if isinstance(e, SystemExit) and isinstance(e.code, int) else 130, "interrupted")
@@ -113,6 +113,8 @@ def run_post_command(command: str, paths: list[Path]) -> None:
         done = subprocess.run(argv, stdin=subprocess.DEVNULL, timeout=600)
     except FileNotFoundError:
         raise BriefgenError(f"post_command: '{argv[0]}' not found; check post_command in the config") from None
+    except OSError as e:  # a file that is no program, or not executable
+        raise BriefgenError(f"post_command: '{argv[0]}' cannot be run ({e.strerror}); check post_command in the config") from None
     except subprocess.TimeoutExpired:
         raise BriefgenError("post_command: still running after 10 minutes; stopped") from None
     if done.returncode != 0:

@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 
 log = logging.getLogger("briefgen")
 
-_state = {"format": "text", "quiet": False}
+_state = {"format": "text", "quiet": False, "summarized_error": False}
 
 
 class JsonFormatter(logging.Formatter):
@@ -44,7 +44,14 @@ def summarize(record) -> None:
                 f"wrote {', '.join(record.outputs)} in {s['seconds']:.1f}s")
         log.info(text, extra={"data": {"event": "summary", **s, "outputs": record.outputs}})
     else:
-        log.error(f"error: {record.error}", extra={"data": {"event": "summary", **s, "exit_code": record.exit_code}})
+        log.error(f"error: {record.error}", extra={"data": {"event": "summary", **s, "outputs": record.outputs,
+                                                          "exit_code": record.exit_code}})
+        _state["summarized_error"] = True
+
+
+def error_summarized() -> bool:
+    """Whether the run's summary line already told the error (the CLI then does not repeat it)."""
+    return _state["summarized_error"]
 
 
 @contextmanager
