@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from datetime import datetime
 from pathlib import Path
 from typing import Literal, Optional
@@ -41,6 +42,11 @@ class NlpConfig(_Section):
     )
     n_process: int = Field(default=1, ge=1, description="Processes for parsing; 2 uses both cores of a 2-core machine.")
     batch_size: int = Field(default=16, ge=1, description="Articles per spaCy batch.")
+    max_chars: int = Field(
+        default=1_000_000, ge=1_000,
+        description="Longest article text parsed, in characters; a longer one is skipped and reported "
+                    "(spaCy's own guard: the parser needs about 1 GB of memory per 100,000 characters).",
+    )
 
 
 class LimitsConfig(_Section):
@@ -95,6 +101,10 @@ class OutputConfig(_Section):
             v.format(date=date(2024, 2, 19))
         except (KeyError, IndexError, ValueError) as e:
             raise ValueError(f"'{v}' is not a valid pattern ({e}); use {{date:%Y-%m-%d}}") from None
+        # the output folder is locked and cleaned as one place: a name must stay inside it
+        parts = v.replace("\\", "/").split("/")
+        if v.startswith(("/", "~")) or ".." in parts or re.match(r"^[A-Za-z]:", v):
+            raise ValueError(f"'{v}' leaves the output folder; set output.dir for the folder and keep name relative")
         return v
 
 
@@ -139,6 +149,22 @@ class Config(_Section):
     cache: CacheConfig = Field(default_factory=CacheConfig, description="Extraction cache for incremental runs.")
     ingest: IngestConfig = Field(default_factory=IngestConfig, description="Reading inputs: URL fetching limits, feed entries, JSON field names, near-duplicate grouping.")
     post_command: Optional[str] = Field(default=None, description="Shell command run after a successful build, with the output paths as arguments (mail or upload them); a failure exits 1.")
+
+    @field_validator("post_command")
+    @classmethod
+    def _command_splits(cls, v: Optional[str]) -> Optional[str]:
+        # Checked here so `config check` finds it, not a build after the outputs are written.
+        if v is None:
+            return v
+        import shlex
+
+        try:
+            argv = shlex.split(v)
+        except ValueError as e:
+            raise ValueError(f"'{v}' cannot be split into a command ({e}); check its quotes") from None
+        if not argv:
+            raise ValueError("is blank; give a command or remove post_command")
+        return v
     sections: list[Section] = Field(default_factory=lambda: list(SECTIONS), description="Sections to include, in order.")
     limits: LimitsConfig = Field(default_factory=LimitsConfig, description="Caps per section.")
     nlp: NlpConfig = Field(default_factory=NlpConfig, description="spaCy settings.")
@@ -204,6 +230,25 @@ def _description_at(loc: tuple) -> str:
     return (field.description or "") if field else ""
 
 
+def _impossible_date(node) -> tuple[int, str]:
+    """(line, text) of the first date-like value in the YAML tree that is no calendar date."""
+    constructor = yaml.SafeLoader.construct_yaml_timestamp
+    stack = [node]
+    while stack:
+        n = stack.pop(0)
+        if isinstance(n, yaml.ScalarNode):
+            if n.tag == "tag:yaml.org,2002:timestamp":
+                try:
+                    constructor(yaml.SafeLoader(""), n)
+                except ValueError:
+                    return n.start_mark.line + 1, n.value
+        elif isinstance(n, yaml.MappingNode):
+            stack.extend(x for pair in n.value for x in pair)
+        elif isinstance(n, yaml.SequenceNode):
+            stack.extend(n.value)
+    return 1, "?"
+
+
 def load_config(path: str | Path | None) -> Config:
     """Read and validate a config file; report every problem with its line and key path."""
     if path is None:
@@ -223,6 +268,9 @@ def load_config(path: str | Path | None) -> Config:
         where = f":{mark.line + 1}" if mark else ""
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]
         raise ConfigError(f"{p}{where}: YAML syntax error: {problem}; fix the YAML at that line") from None
+    except ValueError as e:  # well-formed YAML naming an impossible date: "now: 2024-02-30"
+        line, value = _impossible_date(node)
+        raise ConfigError(f"{p}:{line}: '{value}' is not a date ({e}); write a real date, e.g. 2024-02-19T09:00:00+00:00") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):

@@ -1,6 +1,7 @@
 """The pipeline in one place: ingest -> extract -> aggregate -> render -> write."""
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -52,7 +53,19 @@ def extract(config: Config, *, strict: bool = False, window: tuple[date, date] |
         articles = _in_window(articles, window, run)
     pairs = cached_similar_pairs(config, run) if use_cache else similar_pairs  # an unchanged folder is not compared again
     grouped = group_duplicates(articles, config.ingest.dedupe if dedupe else 0, pairs=pairs)  # the same story from several outlets: extract it once
-    articles = grouped.articles
+    articles = []
+    for a in grouped.articles:
+        if len(a.text) > config.nlp.max_chars:
+            reason = (f"is {len(a.text):,} characters long, over nlp.max_chars ({config.nlp.max_chars:,}); "
+                      "split it or raise the limit")
+            if strict:
+                raise BriefgenError(f"{a.path}: {reason} (--strict makes a bad article fatal)")
+            ingested.skipped.append(Skipped(path=a.path, reason=reason))
+        else:
+            articles.append(a)
+    if not articles:
+        raise BriefgenError(f"no usable articles ({ingested.skipped[-1].path}: {ingested.skipped[-1].reason})",
+                            exit_code=EXIT_NO_ARTICLES)
     for s in ingested.skipped:
         run.skip(s.path, s.reason)
     for duplicate, primary in grouped.duplicates.items():
@@ -94,6 +107,10 @@ def build(config: Config, *, now: datetime | None = None, strict: bool = False, 
     start = window_start(since or config.window, now)
     run = run or RunRecord()
     result = extract(config, strict=strict, window=(start, now.date()) if start else None, use_cache=config.cache.enabled, run=run)
+    for e in result.extractions:
+        if e.published and e.published > now.date():  # kept (its words are real), but its dates read from the future
+            logging.getLogger("briefgen").warning(
+                f"warning: {e.path} is dated {e.published}, after the briefing date {now.date()}; check its date or --now")
     with run.timed("aggregate"):
         return aggregate(result.extractions, config, now=now, skipped=result.skipped)
 

@@ -137,3 +137,87 @@ def test_since_after_the_briefing_date_is_a_usage_error_before_any_work(tmp_path
     code, _, err = run_main(["build", str(article), "--out", str(tmp_path / "out"), "--format", "json",
                              "--now", "2024-02-19T08:00+00:00", "--since", "2042-02-18"], capsys)
     assert code == 2 and "--since 2042-02-18 is after the briefing's date 2024-02-19" in err
+
+
+def _good(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Harbour board approves terminal\n\nThe harbour board approved a new ferry terminal on Monday, officials said.\n")
+    return good
+
+
+def test_an_article_over_the_length_limit_is_skipped_not_fatal(tmp_path, capsys):
+    cfg = tmp_path / "c.yaml"
+    cfg.write_text("nlp:\n  max_chars: 5000\n")
+    long = tmp_path / "long.txt"
+    long.write_text("A very long report\n\n" + "The board met again and talked about the port. " * 200 + "\n")
+    code, out, err = run_main(["build", str(long), str(_good(tmp_path)), "-c", str(cfg), "--out", str(tmp_path / "o"), "-f", "json"], capsys)
+    assert code == 0, err
+    assert f"skipped {long}: is " in err and "characters long, over nlp.max_chars (5,000)" in err
+    assert "Traceback" not in err and "internal error" not in err
+    code, _, err = run_main(["build", str(long), "-c", str(cfg), "--out", str(tmp_path / "o"), "-f", "json", "--strict"], capsys)
+    assert code != 0 and "nlp.max_chars" in err and "Traceback" not in err
+
+
+def test_front_matter_with_an_impossible_date_skips_only_that_article(tmp_path, capsys):
+    bad = tmp_path / "bad.md"
+    bad.write_text("---\ntitle: Port\ndate: 2024-02-30\n---\n\nThe board met on Monday to discuss the port.\n")
+    code, _, err = run_main(["extract", str(bad), str(_good(tmp_path)), "--format", "json"], capsys)
+    assert code == 0, err
+    assert f"skipped {bad}: front matter has an impossible value" in err and "Traceback" not in err
+
+
+def test_a_malformed_link_on_the_command_line_is_skipped_beside_good_input(tmp_path, capsys):
+    code, _, err = run_main(["extract", "http://[::1/x", str(_good(tmp_path)), "--format", "json"], capsys)
+    assert code == 0, err
+    assert "skipped http://[::1/x: is not a link that can be fetched" in err and "internal error" not in err
+
+
+@pytest.mark.parametrize("command", [["extract", "-"], ["build", "-", "-f", "json"]])
+def test_ctrl_c_exits_130_with_one_line(tmp_path, command):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    argv = [sys.executable, "-m", "briefgen", *command] + (["--out", str(tmp_path / "o")] if command[0] == "build" else [])
+    proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(4)  # imported and waiting for the article on standard input
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130, err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "interrupted" in lines[0] and "Traceback" not in err, lines
+
+
+def test_config_with_an_impossible_date_names_the_line(tmp_path, capsys):
+    cfg = tmp_path / "c.yaml"
+    cfg.write_text("title: Port\nnow: 2024-02-30\n")
+    code, _, err = run_main(["config", "check", str(cfg)], capsys)
+    assert code == 2 and f"{cfg}:2: '2024-02-30' is not a date" in err and "internal error" not in err
+
+
+@pytest.mark.parametrize("yaml_text, needle", [
+    ("output:\n  name: ../elsewhere/brief\n", "leaves the output folder"),
+    ("output:\n  name: /tmp/brief\n", "leaves the output folder"),
+    ("post_command: '   '\n", "is blank"),
+    ("post_command: 'mail -s \"brief'\n", "check its quotes"),
+])
+def test_config_check_catches_names_outside_the_folder_and_broken_commands(tmp_path, capsys, yaml_text, needle):
+    cfg = tmp_path / "c.yaml"
+    cfg.write_text(yaml_text)
+    code, _, err = run_main(["config", "check", str(cfg)], capsys)
+    assert code == 2 and needle in err and f"{cfg}:" in err, err
+
+
+def test_an_article_dated_after_the_briefing_is_kept_with_a_warning(tmp_path, capsys):
+    a = tmp_path / "future.txt"
+    a.write_text("Port vote\n\nPublished: 1 January 2031\n\nThe harbour board will vote on Tuesday, officials said.\n")
+    code, _, err = run_main(["build", str(a), "--now", "2024-02-19T09:00+00:00", "--out", str(tmp_path / "o"), "-f", "json"], capsys)
+    assert code == 0 and f"{a} is dated 2031-01-01, after the briefing date 2024-02-19" in err
+
+
+def test_templates_init_onto_a_file_is_one_line(tmp_path, capsys):
+    f = tmp_path / "taken"
+    f.write_text("x")
+    code, _, err = run_main(["templates", "init", str(f)], capsys)
+    assert code == 2 and "cannot create the templates folder" in err and "internal error" not in err

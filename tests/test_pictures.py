@@ -382,3 +382,14 @@ def test_a_long_timeline_keeps_vague_dates_as_told_and_days_with_their_year():
     assert not re.search(r"Week of \d+ [A-Z][a-z]{2} (?!\d{4})", text)  # weeks of a many-year axis carry the year
     ticks = [t for t in root.iter("{http://www.w3.org/2000/svg}text") if t.get("class") == "tick-label"]
     assert 2 <= len(ticks) <= 8 and all(re.fullmatch(r"\d{4}", "".join(t.itertext())) for t in ticks)
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])
+def test_a_date_at_the_end_of_the_calendar_draws_without_error(day):
+    b = small_briefing(events=2)
+    b.timeline.append(Event(date=day, sort_key=day, text="A date typed wrongly in an export", date_text=day,
+                            paragraph=1, source="a.txt"))
+    root = parse(timeline_svg(b))
+    assert_inside(root)
+    ticks = [t for t in root.iter("{http://www.w3.org/2000/svg}text") if t.get("class") == "tick-label"]
+    assert 2 <= len(ticks) <= 8

@@ -22,6 +22,8 @@ def load_pipeline(name: str):
             nlp = spacy.load(candidate)
         except OSError:
             continue
+        # The pipeline's own length guard gives way to nlp.max_chars, which the pipeline checks before parsing.
+        nlp.max_length = max(nlp.max_length, 10**8)
         return nlp
     raise ModelError(
         f"[E001] spaCy pipeline '{name}' is not installed; install it "

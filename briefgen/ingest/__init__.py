@@ -291,4 +291,8 @@ def load_articles(inputs: list[str], *, strict: bool = False, settings: IngestCo
                     skip(e)
         except InputError as e:
             skip(e)
+        except (BriefgenError, KeyboardInterrupt, MemoryError):
+            raise
+        except Exception as e:  # one unreadable input never sinks the briefing: skip it, say why
+            skip(InputError(item, f"could not be read ({type(e).__name__}: {e}); check the file or report it"))
     return result

@@ -1,6 +1,7 @@
 """Fetch URLs with httpx: http and https only, timeouts, a size limit, few redirects, bounded concurrency."""
 from __future__ import annotations
 
+import re
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -36,8 +37,8 @@ class FetchSettings:
 
 def is_url(item: str) -> bool:
     """Whether an input names a URL (any scheme) rather than a local path."""
-    parts = urlsplit(item)
-    return bool(parts.scheme) and len(parts.scheme) > 1 and "://" in item
+    # by its scheme only: urlsplit raises on a malformed link ("http://[::1/x"), which is still a URL to report
+    return re.match(r"[A-Za-z][A-Za-z0-9+.-]+://", item) is not None
 
 
 def check_scheme(url: str, label: str | None = None) -> None:
@@ -107,6 +108,8 @@ def fetch_many(urls: list[str], settings: FetchSettings) -> list[Fetched | Input
                 return fetch_one(client, url, settings)
             except InputError as e:
                 return e
+            except Exception as e:  # a malformed link ("http://[::1/x") must not stop the other fetches
+                return InputError(url, f"is not a link that can be fetched ({e}); check the URL")
 
         # Threads, not asyncio: the rest of ingest is synchronous and the work is I/O bound.
         with ThreadPoolExecutor(max_workers=max(1, min(settings.concurrency, len(urls)))) as pool:

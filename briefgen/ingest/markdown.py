@@ -24,6 +24,8 @@ def _front_matter(text: str, path: str) -> tuple[dict, str]:
         mark = getattr(e, "problem_mark", None)
         line = f" line {mark.line + 2}" if mark else ""
         raise InputError(path, f"front matter{line} is not valid YAML; fix or remove it") from None
+    except ValueError as e:  # YAML that parses to an impossible value: "date: 2024-02-30"
+        raise InputError(path, f"front matter has an impossible value ({e}); fix the date or remove it") from None
     if not isinstance(meta, dict):
         raise InputError(path, "front matter must be a mapping (title:, date:, ...)")
     return meta, text[m.end():]

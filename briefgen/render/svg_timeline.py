@@ -45,8 +45,10 @@ def timeline_svg(briefing: Briefing, css: str = "") -> str:
     source_no = {s.path: s.number for s in briefing.sources}
     first = min([d for _, d in dated] + [briefing.date])
     last = max([d for _, d in dated] + [briefing.date])
-    pad = max(1, (last - first).days // 40)
-    lo, hi = first - timedelta(days=pad), last + timedelta(days=pad)
+    pad = timedelta(days=max(1, (last - first).days // 40))
+    # (a date near the calendar's ends, 1 January 1 or 31 December 9999, leaves no room to pad)
+    lo = first - pad if first - date.min > pad else date.min
+    hi = last + pad if date.max - last > pad else date.max
 
     def x_of(d: date) -> float:
         return MARGIN + (WIDTH - 2 * MARGIN) * (d - lo).days / max(1, (hi - lo).days)
@@ -211,14 +213,18 @@ def _stack(marks: list[Mark]) -> int:
 def _ticks(lo: date, hi: date) -> list[tuple[date, str]]:
     """Dates and labels for the axis: days, weeks, months, quarters or years, whichever gives at most 8."""
     span = (hi - lo).days
-    days = [lo + timedelta(days=i) for i in range(span + 1)]
+    # every day of the span only when it is short: months from their first days, years from their numbers
+    days = [lo + timedelta(days=i) for i in range(span + 1)] if span <= 800 else []
+    months = [date(y, m, 1) for y in range(lo.year, hi.year + 1) for m in range(1, 13)
+              if lo <= date(y, m, 1) <= hi] if span <= 8000 else []
+    years = [date(y, 1, 1) for y in range(lo.year, hi.year + 1) if lo <= date(y, 1, 1) <= hi]
     choices = [
         ([d for d in days], _short),
         ([d for d in days if d.weekday() == 0], _short),
-        ([d for d in days if d.day == 1], _month),
-        ([d for d in days if d.day == 1 and d.month in (1, 4, 7, 10)], lambda d: f"Q{(d.month - 1) // 3 + 1} {d.year}"),
-        *[([d for d in days if d.day == 1 and d.month == 1 and d.year % step == 0], lambda d: str(d.year))
-          for step in (1, 2, 5, 10, 20, 25, 50, 100)],
+        (months, _month),
+        ([d for d in months if d.month in (1, 4, 7, 10)], lambda d: f"Q{(d.month - 1) // 3 + 1} {d.year}"),
+        *[([d for d in years if d.year % step == 0], lambda d: str(d.year))
+          for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000, 2000)],
     ]
     for picked, fmt in choices:
         if 2 <= len(picked) <= 8:
