@@ -164,3 +164,22 @@ def test_feed_content_without_html_blocks_splits_at_blank_lines():
 
     blocks = fragment_blocks("The board met\non Tuesday.\n\n  Members   voted &amp; left.\n\n")
     assert blocks == [("paragraph", "The board met on Tuesday."), ("paragraph", "Members voted & left.")]
+
+
+def _story_page(first: str) -> str:
+    paras = "".join(f"<p>{p}</p>" for p in [first] + PARAS_B[1:4])
+    return f"<html><head><title>Farmers protest</title></head><body><article><h1>Farmers protest</h1>{paras}</article></body></html>"
+
+
+def test_a_date_in_the_body_text_is_not_the_publication_date():
+    # Only the page's markup or a dateline dates a page; "on 14 June 2024" is the event's date,
+    # and taking it would drop an undated page from every daily window.
+    page = _story_page("The farmers' association said on Monday that it would hold a national rally on 14 June 2024 in Orrevik.")
+    assert parse_html(page, "farm.html").published is None
+
+
+def test_a_dateline_opening_the_body_dates_an_undated_page():
+    page = _story_page("ORREVIK, 2 May 2023 \u2013 Farmers in the northern province of Lindmark began a three-day protest on Tuesday.")
+    assert parse_html(page, "farm.html").published == date(2023, 5, 2)
+    page = _story_page("7 November 2022 -- Farmers in the northern province of Lindmark began a three-day protest on Tuesday.")
+    assert parse_html(page, "farm.html").published == date(2022, 11, 7)

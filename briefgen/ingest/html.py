@@ -196,11 +196,13 @@ def parse_html(html: str, path: str, *, url: str = "", default_outlet: str = "")
         deduplicate=False, with_metadata=False,
     )
     blocks = blocks_from_xml(xml) if xml else []
-    meta = trafilatura.extract_metadata(html, default_url=url or None)
+    # extensive=False: htmldate's extensive search takes any date in the body ("the vote on 15 March")
+    # as the publication date, and a wrong date drops the article from a daily window.
+    meta = trafilatura.extract_metadata(html, default_url=url or None, extensive=False)
     title = _clean(meta.title or "") if meta else ""
     published = _as_date(meta.date) if meta else None
     if published is None:
-        published = find_date(html, url)
+        published = find_date(html, url) or dateline_date(blocks)
     blocks = _drop_header_lines(blocks, title)
     words = sum(len(text.split()) for kind, text in blocks if kind == "paragraph")
     if words < MIN_WORDS:
@@ -224,12 +226,34 @@ def parse_html(html: str, path: str, *, url: str = "", default_outlet: str = "")
     )
 
 
+_DATELINE_DASH = re.compile(r"\s(?:--?|–|—)\s")
+
+
+def dateline_date(blocks: list[tuple[str, str]], head: int = 3) -> date | None:
+    """The date of a dateline opening the body: a bare date line, or "16 January 2008 – The council ..."
+    ("GENEVA, 16 January 2008 – ..." too). A date anywhere else in the text is an event's, not the page's."""
+    from briefgen.ingest.text import parse_date_line
+
+    for _, text in blocks[:head]:
+        if d := parse_date_line(text):
+            return d
+        m = _DATELINE_DASH.search(text[:80])
+        if m:
+            parts = text[:m.start()].split(",")
+            for i in range(len(parts)):  # drop a place name before the date, one comma at a time
+                if d := parse_date_line(",".join(parts[i:])):
+                    return d
+    return None
+
+
 def find_date(html: str, url: str = "") -> date | None:
-    """The publication date by htmldate (original date, extensive search), or None."""
+    """The publication date htmldate reads from the page's markup (meta tags, structured data, time
+    elements, the URL), or None. Not its extensive search: that scans the body text and returns
+    whatever date it mentions most plausibly, an event's as readily as the page's."""
     from htmldate import find_date as htmldate_find
 
     try:
-        found = htmldate_find(html, url=url or None, original_date=True, extensive_search=True, outputformat="%Y-%m-%d")
+        found = htmldate_find(html, url=url or None, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
     except Exception:  # htmldate raises assorted parser errors on odd markup; a missing date is not fatal
         return None
     return _as_date(found)
