@@ -329,3 +329,14 @@ def test_templates_init_cli(tmp_path, capsys):
     assert (tmp_path / "house" / "brief.html.j2").is_file()
     main(["templates", "check", str(tmp_path / "house")])
     assert capsys.readouterr().out.strip().endswith(": ok")
+
+
+def test_templates_check_reads_a_local_import_as_build_does_and_refuses_others(tmp_path, briefing):
+    (tmp_path / "custom.css").write_text('@import url("extra.css");\n@import url("file:///etc/passwd");\nh2 { color: red; }\n')
+    (tmp_path / "extra.css").write_text("h3 { color: blue; }\n\nh4 { colr: blue; }\n")
+    problems = [str(p) for p in check_templates(tmp_path, Config(), briefing)]
+    assert not any("URL fetcher must return" in p for p in problems), problems
+    assert any(p.startswith(("custom.css", str(tmp_path / "custom.css"))) and "refuses to fetch file:///etc/passwd" in p for p in problems), problems
+    # the imported sheet's own error is reported once, against its own file and line
+    colr = [p for p in problems if "colr" in p]
+    assert len(colr) == 1 and "extra.css:3: CSS: Ignored `colr: blue`" in colr[0], problems

@@ -181,12 +181,32 @@ def _check_source(env, folder: Path, path: Path) -> tuple[list[TemplateProblem],
     return problems, bool(extends)
 
 
+def _import_fetcher(real):
+    """The PDF's fetcher (what `build` refuses, the check refuses and reports), but an allowed local
+    stylesheet comes back empty: it is checked on its own, and WeasyPrint's messages about an imported
+    sheet carry its lines but not its name, so they would be reported against the importing file."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class ImportFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            response = real.fetch(url, headers)
+            if not url.lower().startswith("file:"):
+                return response
+            response.close()
+            return URLFetcherResponse(url, body=b"", headers={"Content-Type": "text/css"})
+
+    return ImportFetcher()
+
+
 def check_stylesheet(path: Path, folder: Path) -> list[TemplateProblem]:
     """CSS rules WeasyPrint would ignore in one stylesheet, with their lines."""
     import logging
     import re
 
     import weasyprint
+
+    from briefgen.render.pdf import make_fetcher
+    from briefgen.render.templates import builtin_template_dir
 
     found: list[TemplateProblem] = []
     shown = _display(str(path), folder)
@@ -200,9 +220,10 @@ def check_stylesheet(path: Path, folder: Path) -> list[TemplateProblem]:
     # WeasyPrint reports ignored declarations only through its logger; listen while parsing.
     handler, logger = Collect(level=logging.WARNING), logging.getLogger("weasyprint")
     logger.addHandler(handler)
+    refused: list[str] = []
     try:
-        weasyprint.CSS(string=path.read_text(encoding="utf-8"), base_url=str(folder.resolve()) + "/",
-                       url_fetcher=lambda url: {"string": b"", "mime_type": "text/css"})
+        fetcher = _import_fetcher(make_fetcher([folder, builtin_template_dir()], refused))
+        weasyprint.CSS(string=path.read_text(encoding="utf-8"), base_url=str(folder.resolve()) + "/", url_fetcher=fetcher)
     except Exception as e:  # a stylesheet tinycss2 cannot read at all
         found.append(TemplateProblem(shown, None, f"CSS: {e}"))
     finally:
