@@ -340,3 +340,16 @@ def test_templates_check_reads_a_local_import_as_build_does_and_refuses_others(t
     # the imported sheet's own error is reported once, against its own file and line
     colr = [p for p in problems if "colr" in p]
     assert len(colr) == 1 and "extra.css:3: CSS: Ignored `colr: blue`" in colr[0], problems
+
+
+def test_templates_check_locates_sandbox_refusals_and_calls_them_unsafe(tmp_path, briefing):
+    # A constant expression ("".__class__) is folded when the template compiles, before any line is known.
+    (tmp_path / "brief.html.j2").write_text('{% extends "default:brief.html.j2" %}\n{% block quotes %}\n<p>{{ "".__class__ }}</p>\n{% endblock %}\n')
+    (tmp_path / "brief.md.j2").write_text('Notes\n\n{{ (1).__class__ }} and {{ briefing.__dict__ }}\n')
+    problems = [str(p) for p in check_templates(tmp_path, Config(), briefing)]
+    assert not any(p.startswith("?") or "undefined variable" in p for p in problems), problems
+    assert any(p.endswith("brief.html.j2:3: unsafe attribute (the sandbox refuses it): access to attribute '__class__' of 'str' object is unsafe.")
+               for p in problems), problems
+    assert sum("brief.md.j2:3: unsafe attribute" in p for p in problems) == 2, problems
+    with pytest.raises(BriefgenError, match=r"brief.html.j2:3: unsafe attribute"):
+        render_html(briefing, _config(tmp_path))

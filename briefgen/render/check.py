@@ -68,6 +68,8 @@ def _recording_undefined(problems: list[TemplateProblem], folder: Path):
     """An Undefined that records each use of a missing name with its template line, then renders as empty."""
     from jinja2 import ChainableUndefined
 
+    from jinja2.sandbox import SecurityError
+
     # StrictUndefined stops at the first error; editors want every error of a run at once.
     def record(u) -> None:
         if "TemplateReference" in u._undefined_message:
@@ -76,11 +78,14 @@ def _recording_undefined(problems: list[TemplateProblem], folder: Path):
         while frame is not None and "__jinja_template__" not in frame.f_globals:
             frame = frame.f_back
         if frame is None:
-            problems.append(TemplateProblem("?", None, f"undefined variable: {u._undefined_message}"))
-            return
+            # No template is running: Jinja2's compiler is folding a constant expression ({{ "".__class__ }}).
+            # Failing makes it leave the expression to render time, where its file and line are known.
+            u._fail_with_undefined_error()
         t = frame.f_globals["__jinja_template__"]
+        unsafe = isinstance(u._undefined_exception, type) and issubclass(u._undefined_exception, SecurityError)
+        label = "unsafe attribute (the sandbox refuses it)" if unsafe else "undefined variable"
         problems.append(TemplateProblem(_display(t.filename, folder), t.get_corresponding_lineno(frame.f_lineno),
-                                        f"undefined variable: {u._undefined_message}"))
+                                        f"{label}: {u._undefined_message}"))
 
     class RecordingUndefined(ChainableUndefined):
         def __str__(self):

@@ -87,5 +87,9 @@ def _template_error(e, name: str) -> BriefgenError:
         if frame.filename.endswith((".j2", ".html", ".md")):
             where = f"{frame.filename}:{frame.lineno}: "
             break
+    from jinja2.sandbox import SecurityError
+
+    if isinstance(e, SecurityError):  # no typo to look up: the sandbox refused a Python internal
+        return BriefgenError(f"{where or name + ': '}unsafe attribute (the sandbox refuses it): {e}", exit_code=2)
     hint = "; check the name against the context in docs/templates.md" if isinstance(e, UndefinedError) else ""
     return BriefgenError(f"{where or name + ': '}template error: {e}{hint}", exit_code=2)
