@@ -353,3 +353,18 @@ def test_templates_check_locates_sandbox_refusals_and_calls_them_unsafe(tmp_path
     assert sum("brief.md.j2:3: unsafe attribute" in p for p in problems) == 2, problems
     with pytest.raises(BriefgenError, match=r"brief.html.j2:3: unsafe attribute"):
         render_html(briefing, _config(tmp_path))
+
+
+def test_markdown_sources_link_only_http_urls(briefing):
+    # Markdown has no text-only form that is safe for any string (brackets make links), so a
+    # source URL that is not http(s) is left out rather than shown.
+    b = briefing.model_copy(deep=True)
+    for url in ("javascript:alert(1)", "x [a](javascript:alert(1))", "file:///etc/passwd"):
+        b.sources[0].url = url
+        md = render_markdown(b, Config())
+        assert "javascript:" not in md and "file:" not in md, md
+    b.sources[0].url = "https://news.example/story"
+    assert ", <https://news.example/story>" in render_markdown(b, Config())
+    # an http URL cannot close the autolink early and go on as Markdown
+    b.sources[0].url = "https://news.example/a> [b](javascript:alert(1))"
+    assert ", <https://news.example/a%3E%20[b](javascript:alert(1))>" in render_markdown(b, Config())
