@@ -41,37 +41,13 @@ def declared_charset(data: bytes, header: str = "") -> str:
 
 
 def decode_html(data: bytes, header_charset: str = "") -> str:
-    """Decode a page: BOM, then valid UTF-8, then the declared charset, then a guess.
+    """Decode a page like any input (briefgen.ingest.charset), its charset declared by the HTTP header or <meta>.
 
-    UTF-8 is tried before the declaration because old pages often declare latin-1 yet were
-    saved as UTF-8; a latin-1 text is almost never valid UTF-8 by accident. (trafilatura's
-    decode_file guesses without reading the declaration, which breaks short latin-1 pages.)
+    (trafilatura's decode_file guesses without reading the declaration, which breaks short latin-1 pages.)
     """
-    if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", "replace")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", "replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    charset = declared_charset(data, header_charset)
-    if charset:
-        try:
-            return data.decode(charset)
-        except UnicodeDecodeError:
-            pass
-    from charset_normalizer import from_bytes
+    from briefgen.ingest.charset import decode_bytes
 
-    matches = from_bytes(data)
-    # Undeclared single-byte pages are windows-1252 in browsers (WHATWG's default); charset_normalizer
-    # ranks Baltic or DOS code pages above it on short texts, so take it whenever it is plausible.
-    if any(m.encoding == "cp1252" for m in matches):
-        return data.decode("cp1252", "replace")
-    best = matches.best()
-    if best is not None:
-        return str(best)
-    return data.decode("cp1252", "replace")
+    return decode_bytes(data, declared_charset(data, header_charset))
 
 
 def _clean(text: str) -> str:
