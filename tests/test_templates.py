@@ -368,3 +368,28 @@ def test_markdown_sources_link_only_http_urls(briefing):
     # an http URL cannot close the autolink early and go on as Markdown
     b.sources[0].url = "https://news.example/a> [b](javascript:alert(1))"
     assert ", <https://news.example/a%3E%20[b](javascript:alert(1))>" in render_markdown(b, Config())
+
+
+def test_pdf_and_preview_messages_carry_the_briefgen_prefix_once(tmp_path, briefing, capsys):
+    from briefgen.cli import main
+    from briefgen.logs import setup_logging
+    from briefgen.render.preview import Preview
+
+    tpl = tmp_path / "tpl"
+    tpl.mkdir()
+    (tpl / "brief.html.j2").write_text('{% extends "default:brief.html.j2" %}{% block method %}<img src="file:///etc/hostname">{% endblock %}')
+    main(["build", str(Path(__file__).resolve().parent.parent / "seeds"), "--templates", str(tpl), "-f", "pdf", "-o", str(tmp_path / "out"), "--now", "2024-02-19T08:00:00+00:00"])
+    err = capsys.readouterr().err
+    assert "briefgen: warning: the PDF does not include file:///etc/hostname" in err
+    assert "briefgen: briefgen:" not in err
+    (tpl / "brief.html.j2").write_text('{% extends "default:brief.html.j2" %}{% block quotes %}{{ nope }}{% endblock %}')
+    log = logging.getLogger("briefgen")
+    saved = log.handlers[:], log.propagate, log.level
+    setup_logging()  # on the stderr capsys gives this test
+    try:
+        preview = Preview(lambda: _config(tpl), lambda cfg: briefing, port=0)
+        preview.server.server_close()
+    finally:
+        log.handlers[:], log.propagate, log.level = saved
+    err = capsys.readouterr().err
+    assert "briefgen: preview: " in err and "briefgen: briefgen:" not in err
