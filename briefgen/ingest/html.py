@@ -149,9 +149,20 @@ def outlet_from_logo(html: str) -> str:
     return max(names, key=len, default="")
 
 
+def _split(url: str):
+    """urlsplit, or None for a malformed URL (a page's canonical link or a feed's link may be one)."""
+    try:
+        parts = urlsplit(url)
+        parts.hostname  # noqa: B018 (raises on a bad IPv6 host)
+        return parts
+    except ValueError:
+        return None
+
+
 def outlet_from_url(url: str) -> str:
     """The host name without 'www.', as an outlet of last resort."""
-    host = urlsplit(url).hostname or ""
+    parts = _split(url)
+    host = (parts.hostname if parts else "") or ""
     return host[4:] if host.startswith("www.") else host
 
 
@@ -197,7 +208,7 @@ def parse_html(html: str, path: str, *, url: str = "", default_outlet: str = "")
         published=published,
         outlet=outlet,
         author=_clean(meta.author or "") if meta else "",
-        url=canonical if urlsplit(canonical).scheme in ("http", "https") else "",
+        url=canonical if (parts := _split(canonical)) and parts.scheme in ("http", "https") else "",
         blocks=[Block(index=i, kind=k, text=t) for i, (k, t) in enumerate(blocks, start=1)],
     )
 
