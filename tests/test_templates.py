@@ -393,3 +393,22 @@ def test_pdf_and_preview_messages_carry_the_briefgen_prefix_once(tmp_path, brief
         log.handlers[:], log.propagate, log.level = saved
     err = capsys.readouterr().err
     assert "briefgen: preview: " in err and "briefgen: briefgen:" not in err
+
+
+def test_a_template_linking_out_of_the_folder_is_refused(tmp_path, briefing):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-CONTENT do not render")
+    folder = tmp_path / "tpl"
+    folder.mkdir()
+    (folder / "link.html.j2").symlink_to(secret)
+    (folder / "part.html.j2").write_text("<p>inside</p>")
+    (folder / "inner.html.j2").symlink_to(folder / "part.html.j2")  # a link within the folder is fine
+    (folder / "brief.html.j2").write_text('{% extends "default:brief.html.j2" %}\n{% block method %}\n{% include "inner.html.j2" %}{% include "link.html.j2" %}\n{% endblock %}\n')
+    with pytest.raises(BriefgenError, match=r"brief.html.j2:3: .*'link.html.j2' is a link to .*secret.txt, outside the templates folder"):
+        render_html(briefing, _config(folder))
+    problems = [str(p) for p in check_templates(folder, Config(), briefing)]
+    assert any("link.html.j2: is a link to" in p for p in problems), problems
+    assert any("brief.html.j2:3: template 'link.html.j2' is a link to" in p for p in problems), problems
+    assert not any("inner.html.j2" in p or "SECRET" in p for p in problems), problems
+    (folder / "brief.html.j2").write_text('{% extends "default:brief.html.j2" %}{% block method %}{% include "inner.html.j2" %}{% endblock %}')
+    assert "<p>inside</p>" in render_html(briefing, _config(folder))

@@ -250,12 +250,20 @@ def check_templates(folder: str | Path, config, briefing: Briefing | None = None
     problems: list[TemplateProblem] = []
     env = make_environment(root, undefined=_recording_undefined(problems, root))
     pages = {config.templates.name, "brief.md.j2"}
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".j2", ".html", ".md")):
+    inside: list[Path] = []
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        target = path.resolve()
+        if root.resolve() in target.parents:
+            inside.append(path)
+        elif path.suffix in (".j2", ".html", ".md", ".css"):  # read neither here nor by build and the PDF
+            problems.append(TemplateProblem(_display(str(path), root), None, f"is a link to {target}, outside the templates "
+                                            "folder; briefgen refuses it (copy the file into the folder instead)"))
+    for path in (p for p in inside if p.suffix in (".j2", ".html", ".md")):
         found, extends = _check_source(env, root, path)
         problems += found
         if extends and not found:
             pages.add(path.relative_to(root).as_posix())
-    for path in sorted(root.rglob("*.css")):
+    for path in (p for p in inside if p.suffix == ".css"):
         problems += check_stylesheet(path, root)
     context = build_context(briefing, config)
     for name in sorted(pages):
@@ -264,7 +272,10 @@ def check_templates(folder: str | Path, config, briefing: Briefing | None = None
         except TemplateSyntaxError as e:
             problems.append(TemplateProblem(_display(e.filename, root), e.lineno, f"syntax error: {e.message}"))
         except TemplateError as e:
-            problems.append(_locate(e, root, name))
+            problem = _locate(e, root, name)
+            if type(e) is TemplateError:  # briefgen's own refusals (a link out of the folder): the message says it all
+                problem = TemplateProblem(problem.file, problem.line, str(e))
+            problems.append(problem)
         except Exception as e:  # a filter or method failing on the seed data
             problems.append(_locate(e, root, name))
     return list(dict.fromkeys(problems))  # each problem once, in the order found
