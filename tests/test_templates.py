@@ -412,3 +412,19 @@ def test_a_template_linking_out_of_the_folder_is_refused(tmp_path, briefing):
     assert not any("inner.html.j2" in p or "SECRET" in p for p in problems), problems
     (folder / "brief.html.j2").write_text('{% extends "default:brief.html.j2" %}{% block method %}{% include "inner.html.j2" %}{% endblock %}')
     assert "<p>inside</p>" in render_html(briefing, _config(folder))
+
+
+def test_templates_check_briefing_json_errors_name_the_file_and_what_is_wrong(tmp_path):
+    seed = Path(__file__).resolve().parent.parent / "briefgen" / "render" / "seed_briefing.json"
+    cut = tmp_path / "cut.json"
+    cut.write_text(seed.read_text(encoding="utf-8")[:1500], encoding="utf-8")
+    with pytest.raises(BriefgenError, match=r"cut.json:\d+: not valid JSON \(the file ends before the JSON does"):
+        load_seed_briefing(cut)
+    typo = tmp_path / "typo.json"
+    typo.write_text('{"title": "x",, "sources": []}')
+    with pytest.raises(BriefgenError, match=r"typo.json:1: not valid JSON \(Expecting property name .*column 15\)"):
+        load_seed_briefing(typo)
+    wrong = tmp_path / "wrong.json"
+    wrong.write_text(seed.read_text(encoding="utf-8").replace('"article_count": ', '"article_count": "many", "x": ', 1))
+    with pytest.raises(BriefgenError, match=r"wrong.json: not a briefing JSON: article_count: Input should be a valid integer"):
+        load_seed_briefing(wrong)

@@ -29,13 +29,30 @@ class TemplateProblem:
 
 def load_seed_briefing(path: str | Path | None = None) -> Briefing:
     """The seed briefing shipped with briefgen (or a briefing JSON written by `build -f json`)."""
+    import json
+
+    from pydantic import ValidationError
+
     p = Path(path) if path else SEED_BRIEFING
+    hint = "pass a briefing written by `briefgen build -f json`"
     try:
-        return Briefing.model_validate_json(p.read_text(encoding="utf-8"))
+        data = json.loads(p.read_text(encoding="utf-8"))
     except OSError as e:
         raise BriefgenError(f"{p}: cannot read the briefing JSON ({e.strerror})", exit_code=2) from None
-    except ValueError as e:
-        raise BriefgenError(f"{p}: not a briefing JSON ({str(e).splitlines()[0]})", exit_code=2) from None
+    except UnicodeDecodeError as e:
+        raise BriefgenError(f"{p}: not a briefing JSON (not UTF-8 text at byte {e.start}); {hint}", exit_code=2) from None
+    except json.JSONDecodeError as e:  # a truncated or hand-edited file
+        cut = e.pos >= len(e.doc.rstrip()) or (e.msg.startswith("Unterminated string") and '"' not in e.doc[e.pos + 1:])
+        what = "the file ends before the JSON does: cut off?" if cut else f"{e.msg}, column {e.colno}"
+        raise BriefgenError(f"{p}:{e.lineno}: not valid JSON ({what}); {hint}", exit_code=2) from None
+    try:
+        return Briefing.model_validate(data)
+    except ValidationError as e:
+        errors = e.errors()
+        first = errors[0]
+        field = ".".join(str(x) for x in first["loc"]) or "the top level"
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise BriefgenError(f"{p}: not a briefing JSON: {field}: {first['msg']}{more}; {hint}", exit_code=2) from None
 
 
 def init_templates(folder: str | Path, *, force: bool = False) -> list[Path]:
