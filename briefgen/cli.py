@@ -174,7 +174,7 @@ def config_schema():
     typer.echo(json.dumps(schema(), indent=2))
 
 
-templates_app = typer.Typer(no_args_is_help=True, help="Start, check and preview a templates folder.")
+templates_app = typer.Typer(no_args_is_help=True, help="Start and check a templates folder (watch one with: briefgen preview --templates FOLDER).")
 app.add_typer(templates_app, name="templates")
 
 

@@ -87,11 +87,11 @@ def test_bad_article_skipped_and_strict_fails(tmp_path, capsys):
 def test_binary_and_undecodable(tmp_path, capsys):
     b = tmp_path / "x.txt"
     b.write_bytes(b"\x00\x01\x02binary")
-    l1 = tmp_path / "y.txt"
-    l1.write_bytes("Headline\n\nCaf\xe9 d\xe9j\xe0 vu text.\n".encode("latin-1"))
-    code, _, err = run_main(["extract", str(b), str(l1)], capsys)
+    u16 = tmp_path / "y.txt"
+    u16.write_bytes("Headline\n\nCaf\xe9 d\xe9j\xe0 vu text.\n".encode("utf-16-le"))  # no byte-order mark
+    code, _, err = run_main(["extract", str(b), str(u16)], capsys)
     assert code == 4
-    assert f"{b}: looks binary" in err and f"{l1}: is not valid UTF-8" in err  # each file with its own reason
+    assert f"{b}: looks binary" in err and f"{u16}: looks like UTF-16 text without a byte-order mark" in err  # each file with its own reason
 
 
 def test_unknown_option_is_usage_error(capsys):

@@ -169,7 +169,7 @@ def test_front_matter_with_an_impossible_date_skips_only_that_article(tmp_path, 
 def test_a_malformed_link_on_the_command_line_is_skipped_beside_good_input(tmp_path, capsys):
     code, _, err = run_main(["extract", "http://[::1/x", str(_good(tmp_path)), "--format", "json"], capsys)
     assert code == 0, err
-    assert "skipped http://[::1/x: is not a link that can be fetched" in err and "internal error" not in err
+    assert "skipped http://[::1/x: is not a valid URL" in err and "internal error" not in err
 
 
 @pytest.mark.parametrize("command", [["extract", "-"], ["build", "-", "-f", "json"]])

@@ -164,3 +164,58 @@ def test_feed_content_without_html_blocks_splits_at_blank_lines():
 
     blocks = fragment_blocks("The board met\non Tuesday.\n\n  Members   voted &amp; left.\n\n")
     assert blocks == [("paragraph", "The board met on Tuesday."), ("paragraph", "Members voted & left.")]
+
+
+def _story_page(first: str) -> str:
+    paras = "".join(f"<p>{p}</p>" for p in [first] + PARAS_B[1:4])
+    return f"<html><head><title>Farmers protest</title></head><body><article><h1>Farmers protest</h1>{paras}</article></body></html>"
+
+
+def test_a_date_in_the_body_text_is_not_the_publication_date():
+    # Only the page's markup or a dateline dates a page; "on 14 June 2024" is the event's date,
+    # and taking it would drop an undated page from every daily window.
+    page = _story_page("The farmers' association said on Monday that it would hold a national rally on 14 June 2024 in Orrevik.")
+    assert parse_html(page, "farm.html").published is None
+
+
+def test_a_dateline_opening_the_body_dates_an_undated_page():
+    page = _story_page("ORREVIK, 2 May 2023 \u2013 Farmers in the northern province of Lindmark began a three-day protest on Tuesday.")
+    assert parse_html(page, "farm.html").published == date(2023, 5, 2)
+    page = _story_page("7 November 2022 -- Farmers in the northern province of Lindmark began a three-day protest on Tuesday.")
+    assert parse_html(page, "farm.html").published == date(2022, 11, 7)
+
+
+_WESTERN = ("Caf\u00e9 owners in Z\u00fcrich protest a new tax\n\n3 March 2024\n\nLake Courier\n\n"
+            "Owners of caf\u00e9s and bakeries in the old town said on Monday that the levy would cost them \u201ctoo much\u201d.\n\n"
+            "The city\u2019s finance office said the tax would fund street repairs and more buses.")
+
+
+@pytest.mark.parametrize("encoding, bom", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"), ("utf-32-le", b"\xff\xfe\0\0"),
+                                           ("utf-32-be", b"\0\0\xfe\xff"), ("utf-8", b"\xef\xbb\xbf")])
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_text_and_markdown_files_with_a_byte_order_mark_decode(tmp_path, encoding, bom, suffix):
+    path = tmp_path / f"tax{suffix}"
+    path.write_bytes(bom + _WESTERN.encode(encoding))
+    [a] = read_article(str(path))
+    assert "Z\u00fcrich" in (a.title + a.text) and "\u201ctoo much\u201d" in a.text
+    assert "\ufeff" not in a.title + a.text
+
+
+def test_stdin_and_files_decode_western_single_byte_text_alike(tmp_path, monkeypatch):
+    data = _WESTERN.encode("cp1252")  # curly quotes included: windows-1252, what "latin-1" files usually are
+    path = tmp_path / "tax.txt"
+    path.write_bytes(data)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    from_stdin, from_file = load_articles(["-", str(path)]).articles
+    assert from_stdin.title == from_file.title == "Caf\u00e9 owners in Z\u00fcrich protest a new tax"
+    assert from_stdin.text == from_file.text and "\u201ctoo much\u201d" in from_file.text
+    assert from_file.published == date(2024, 3, 3)
+
+
+def test_windows_1252_is_preferred_only_when_it_reads_as_western_text():
+    from briefgen.ingest.charset import decode_bytes
+
+    assert decode_bytes("Gr\u00fc\u00dfe aus K\u00f6ln".encode("latin-1")) == "Gr\u00fc\u00dfe aus K\u00f6ln"
+    russian = "\u041f\u0440\u0430\u0432\u0438\u0442\u0435\u043b\u044c\u0441\u0442\u0432\u043e \u043e\u0431\u044a\u044f\u0432\u0438\u043b\u043e \u043e \u043d\u043e\u0432\u044b\u0445 \u043c\u0435\u0440\u0430\u0445 \u043f\u043e\u0434\u0434\u0435\u0440\u0436\u043a\u0438 \u0444\u0435\u0440\u043c\u0435\u0440\u043e\u0432"
+    decoded = decode_bytes(russian.encode("cp1251"))
+    assert "\u00cf\u00f0" not in decoded  # not the windows-1252 reading of Cyrillic bytes ("Ïð...")

@@ -80,3 +80,30 @@ def test_build_from_a_feed_url(server, nlp, tmp_path):
     names = {a.name for a in briefing.actors}
     assert {"Teodor Marsk", "Greta Holm"} <= names
     assert len(briefing.skipped) == 1 and "refused" in briefing.skipped[0].reason
+
+
+def test_bad_links_are_reported_as_written_with_what_is_wrong(server, tmp_path):
+    feed = tmp_path / "links.rss"
+    feed.write_text("""<?xml version="1.0"?><rss version="2.0"><channel><title>Local Wire</title><link>http://[::1/</link>
+<item><title>Home</title><link>file:///etc/passwd</link><description>x</description></item>
+<item><title>No host</title><link>http://</link><description>y</description></item>
+<item><title>Bad host</title><link>http://[::1/story</link><description>z</description></item>
+<item><title>Bad port</title><link>http://127.0.0.1:99999/story</link><description>z</description></item>
+</channel></rss>""")
+    result = load_articles([str(feed), "http://", "https://[::1/a", server.url("/to-file")], settings=FAST)
+    reasons = {s.path: s.reason for s in result.skipped}
+    assert "file link refused" in reasons["file:///etc/passwd"]  # not "file://etc/passwd"
+    assert "no host name" in reasons["http://"] and "redirected" not in reasons["http://"]
+    assert "not a valid URL" in reasons["http://[::1/story"] and "not a valid URL" in reasons["https://[::1/a"]
+    assert "not a valid URL" in reasons["http://127.0.0.1:99999/story"]
+    assert "redirected to a link that is not http or https" in reasons[server.url("/to-file")]
+    assert result.articles == []
+
+
+def test_a_malformed_canonical_link_is_dropped_not_fatal():
+    from httpserver import PARAS_A, article_page
+
+    from briefgen.ingest.html import parse_html
+
+    a = parse_html(article_page("Dock workers strike", PARAS_A, canonical="http://[::1/strike"), "strike.html")
+    assert a.url == "" and a.outlet == "Northern Ledger"

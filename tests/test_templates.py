@@ -329,3 +329,102 @@ def test_templates_init_cli(tmp_path, capsys):
     assert (tmp_path / "house" / "brief.html.j2").is_file()
     main(["templates", "check", str(tmp_path / "house")])
     assert capsys.readouterr().out.strip().endswith(": ok")
+
+
+def test_templates_check_reads_a_local_import_as_build_does_and_refuses_others(tmp_path, briefing):
+    (tmp_path / "custom.css").write_text('@import url("extra.css");\n@import url("file:///etc/passwd");\nh2 { color: red; }\n')
+    (tmp_path / "extra.css").write_text("h3 { color: blue; }\n\nh4 { colr: blue; }\n")
+    problems = [str(p) for p in check_templates(tmp_path, Config(), briefing)]
+    assert not any("URL fetcher must return" in p for p in problems), problems
+    assert any(p.startswith(("custom.css", str(tmp_path / "custom.css"))) and "refuses to fetch file:///etc/passwd" in p for p in problems), problems
+    # the imported sheet's own error is reported once, against its own file and line
+    colr = [p for p in problems if "colr" in p]
+    assert len(colr) == 1 and "extra.css:3: CSS: Ignored `colr: blue`" in colr[0], problems
+
+
+def test_templates_check_locates_sandbox_refusals_and_calls_them_unsafe(tmp_path, briefing):
+    # A constant expression ("".__class__) is folded when the template compiles, before any line is known.
+    (tmp_path / "brief.html.j2").write_text('{% extends "default:brief.html.j2" %}\n{% block quotes %}\n<p>{{ "".__class__ }}</p>\n{% endblock %}\n')
+    (tmp_path / "brief.md.j2").write_text('Notes\n\n{{ (1).__class__ }} and {{ briefing.__dict__ }}\n')
+    problems = [str(p) for p in check_templates(tmp_path, Config(), briefing)]
+    assert not any(p.startswith("?") or "undefined variable" in p for p in problems), problems
+    assert any(p.endswith("brief.html.j2:3: unsafe attribute (the sandbox refuses it): access to attribute '__class__' of 'str' object is unsafe.")
+               for p in problems), problems
+    assert sum("brief.md.j2:3: unsafe attribute" in p for p in problems) == 2, problems
+    with pytest.raises(BriefgenError, match=r"brief.html.j2:3: unsafe attribute"):
+        render_html(briefing, _config(tmp_path))
+
+
+def test_markdown_sources_link_only_http_urls(briefing):
+    # Markdown has no text-only form that is safe for any string (brackets make links), so a
+    # source URL that is not http(s) is left out rather than shown.
+    b = briefing.model_copy(deep=True)
+    for url in ("javascript:alert(1)", "x [a](javascript:alert(1))", "file:///etc/passwd"):
+        b.sources[0].url = url
+        md = render_markdown(b, Config())
+        assert "javascript:" not in md and "file:" not in md, md
+    b.sources[0].url = "https://news.example/story"
+    assert ", <https://news.example/story>" in render_markdown(b, Config())
+    # an http URL cannot close the autolink early and go on as Markdown
+    b.sources[0].url = "https://news.example/a> [b](javascript:alert(1))"
+    assert ", <https://news.example/a%3E%20[b](javascript:alert(1))>" in render_markdown(b, Config())
+
+
+def test_pdf_and_preview_messages_carry_the_briefgen_prefix_once(tmp_path, briefing, capsys):
+    from briefgen.cli import main
+    from briefgen.logs import setup_logging
+    from briefgen.render.preview import Preview
+
+    tpl = tmp_path / "tpl"
+    tpl.mkdir()
+    (tpl / "brief.html.j2").write_text('{% extends "default:brief.html.j2" %}{% block method %}<img src="file:///etc/hostname">{% endblock %}')
+    main(["build", str(Path(__file__).resolve().parent.parent / "seeds"), "--templates", str(tpl), "-f", "pdf", "-o", str(tmp_path / "out"), "--now", "2024-02-19T08:00:00+00:00"])
+    err = capsys.readouterr().err
+    assert "briefgen: warning: the PDF does not include file:///etc/hostname" in err
+    assert "briefgen: briefgen:" not in err
+    (tpl / "brief.html.j2").write_text('{% extends "default:brief.html.j2" %}{% block quotes %}{{ nope }}{% endblock %}')
+    log = logging.getLogger("briefgen")
+    saved = log.handlers[:], log.propagate, log.level
+    setup_logging()  # on the stderr capsys gives this test
+    try:
+        preview = Preview(lambda: _config(tpl), lambda cfg: briefing, port=0)
+        preview.server.server_close()
+    finally:
+        log.handlers[:], log.propagate, log.level = saved
+    err = capsys.readouterr().err
+    assert "briefgen: preview: " in err and "briefgen: briefgen:" not in err
+
+
+def test_a_template_linking_out_of_the_folder_is_refused(tmp_path, briefing):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-CONTENT do not render")
+    folder = tmp_path / "tpl"
+    folder.mkdir()
+    (folder / "link.html.j2").symlink_to(secret)
+    (folder / "part.html.j2").write_text("<p>inside</p>")
+    (folder / "inner.html.j2").symlink_to(folder / "part.html.j2")  # a link within the folder is fine
+    (folder / "brief.html.j2").write_text('{% extends "default:brief.html.j2" %}\n{% block method %}\n{% include "inner.html.j2" %}{% include "link.html.j2" %}\n{% endblock %}\n')
+    with pytest.raises(BriefgenError, match=r"brief.html.j2:3: .*'link.html.j2' is a link to .*secret.txt, outside the templates folder"):
+        render_html(briefing, _config(folder))
+    problems = [str(p) for p in check_templates(folder, Config(), briefing)]
+    assert any("link.html.j2: is a link to" in p for p in problems), problems
+    assert any("brief.html.j2:3: template 'link.html.j2' is a link to" in p for p in problems), problems
+    assert not any("inner.html.j2" in p or "SECRET" in p for p in problems), problems
+    (folder / "brief.html.j2").write_text('{% extends "default:brief.html.j2" %}{% block method %}{% include "inner.html.j2" %}{% endblock %}')
+    assert "<p>inside</p>" in render_html(briefing, _config(folder))
+
+
+def test_templates_check_briefing_json_errors_name_the_file_and_what_is_wrong(tmp_path):
+    seed = Path(__file__).resolve().parent.parent / "briefgen" / "render" / "seed_briefing.json"
+    cut = tmp_path / "cut.json"
+    cut.write_text(seed.read_text(encoding="utf-8")[:1500], encoding="utf-8")
+    with pytest.raises(BriefgenError, match=r"cut.json:\d+: not valid JSON \(the file ends before the JSON does"):
+        load_seed_briefing(cut)
+    typo = tmp_path / "typo.json"
+    typo.write_text('{"title": "x",, "sources": []}')
+    with pytest.raises(BriefgenError, match=r"typo.json:1: not valid JSON \(Expecting property name .*column 15\)"):
+        load_seed_briefing(typo)
+    wrong = tmp_path / "wrong.json"
+    wrong.write_text(seed.read_text(encoding="utf-8").replace('"article_count": ', '"article_count": "many", "x": ', 1))
+    with pytest.raises(BriefgenError, match=r"wrong.json: not a briefing JSON: article_count: Input should be a valid integer"):
+        load_seed_briefing(wrong)

@@ -11,6 +11,7 @@ from typing import Callable
 
 from briefgen.config import IngestConfig
 from briefgen.errors import BriefgenError, InputError
+from briefgen.ingest.charset import bom_encoding, decode_bytes
 from briefgen.ingest.fetch import FetchSettings, fetch_many, is_url
 from briefgen.models import Article, Skipped
 
@@ -101,16 +102,22 @@ def check_data(path: str, data: bytes) -> None:
     for magic, kind in _DOCUMENT_MAGIC:  # office files are zip or OLE containers and PDFs may start without a NUL
         if data.startswith(magic):
             raise InputError(path, f"is a {kind} file, not an article; save or export its text and pass that")
-    if b"\0" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\0" in data[:8192] and not bom_encoding(data):
+        head = data[:8192]
+        if len(head) > 16 and head.count(b"\0") * 2 >= len(head) - 1 and (b"\0" not in head[::2] or b"\0" not in head[1::2]):
+            raise InputError(path, "looks like UTF-16 text without a byte-order mark; re-save it as UTF-8")
         raise InputError(path, "looks binary, not an article; pass text, Markdown, HTML, a feed or JSON")
 
 
-def decode_text(path: str, data: bytes) -> str:
-    """Decode UTF-8 (with or without BOM); anything else is an input error."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise InputError(path, f"is not valid UTF-8 (byte {e.start}); re-save it as UTF-8") from None
+def decode_text(data: bytes, charset: str = "") -> str:
+    """Decode any input the same way, from a file, stdin or a server (briefgen.ingest.charset)."""
+    return decode_bytes(data, charset)
+
+
+def _sniff_head(data: bytes) -> bytes:
+    """The document's opening bytes as UTF-8, so a UTF-16 or UTF-32 page is recognised like any other."""
+    bom = bom_encoding(data)
+    return data[:8192].decode(bom, "ignore").encode("utf-8") if bom else data
 
 
 @dataclass
@@ -129,11 +136,12 @@ def document_kind(doc: Document) -> str:
     """feed, html, json, markdown or text: from the suffix, then the content type, then the bytes."""
     from briefgen.ingest.feeds import looks_like_feed
 
-    head = doc.data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    data = _sniff_head(doc.data)
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     ctype = doc.content_type
     if doc.suffix in JSON_SUFFIXES or "json" in ctype:
         return "json"
-    if doc.suffix in FEED_SUFFIXES or any(t in ctype for t in ("rss", "atom")) or looks_like_feed(doc.data):
+    if doc.suffix in FEED_SUFFIXES or any(t in ctype for t in ("rss", "atom")) or looks_like_feed(data):
         return "feed"
     if doc.suffix in HTML_SUFFIXES or "html" in ctype or head.startswith((b"<!doctype html", b"<html", b"<head", b"<body")):
         return "html"
@@ -147,12 +155,8 @@ def document_kind(doc: Document) -> str:
 
 
 def _decoded(doc: Document) -> str:
-    """Local text and Markdown must be UTF-8; fetched and HTML documents decode by their charset."""
-    if doc.url or doc.label == "-" or doc.charset:
-        from briefgen.ingest.html import decode_html
-
-        return decode_html(doc.data, doc.charset)
-    return decode_text(doc.label, doc.data)
+    """Text, Markdown and JSON: files, stdin and fetched documents decode alike (a server's charset first)."""
+    return decode_text(doc.data, doc.charset)
 
 
 def _page(fetched, label: str, outlet: str = "") -> Article:

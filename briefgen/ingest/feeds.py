@@ -55,6 +55,30 @@ def fragment_blocks(html: str) -> list[tuple[str, str]]:
     return out
 
 
+def _raw_links(data: bytes) -> list[str]:
+    """Each entry's link as written in the feed, in entry order ('' where there is none).
+
+    feedparser collapses the slashes after '://' ("file:///etc/passwd" becomes "file://etc/passwd"),
+    so a refused link would be reported as something the feed does not say.
+    """
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(data, parser=etree.XMLParser(recover=True, resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError:
+        return []
+    if root is None:
+        return []
+    out = []
+    for item in root.xpath("//*[local-name()='item' or local-name()='entry']"):
+        links = item.xpath("./*[local-name()='link']")
+        # Atom: the alternate link's href (rel defaults to alternate); RSS: the element's text.
+        hrefs = [el.get("href") for el in links if el.get("href") and el.get("rel", "alternate") == "alternate"]
+        texts = [(el.text or "").strip() for el in links if (el.text or "").strip()]
+        out.append((hrefs or texts or [""])[0].strip())
+    return out
+
+
 def _entry_date(entry) -> date | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         t = entry.get(key)
@@ -82,9 +106,13 @@ def parse_feed(data: bytes, path: str, *, min_words: int = 80, base_url: str = "
         raise InputError(path, "is a feed with no entries")
     feed_title = re.sub(r"\s+", " ", parsed.feed.get("title", "")).strip()
     feed_link = parsed.feed.get("link", "")
+    raw = _raw_links(data)
+    raw = raw if len(raw) == len(parsed.entries) else [""] * len(parsed.entries)
     out: list[Entry] = []
     for n, e in enumerate(parsed.entries, start=1):
         link = e.get("link", "")
+        if link and raw[n - 1] and not link.startswith(("http://", "https://")):
+            link = raw[n - 1]  # refused anyway; report it as written
         source = e.get("source") or {}
         outlet = (source.get("title") if isinstance(source, dict) else "") or feed_title or outlet_from_url(feed_link or link)
         title = re.sub(r"\s+", " ", e.get("title", "")).strip()

@@ -35,17 +35,27 @@ class FetchSettings:
     concurrency: int = 8
 
 
+_URL_START = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+://")
+
+
 def is_url(item: str) -> bool:
     """Whether an input names a URL (any scheme) rather than a local path."""
-    # by its scheme only: urlsplit raises on a malformed link ("http://[::1/x"), which is still a URL to report
-    return re.match(r"[A-Za-z][A-Za-z0-9+.-]+://", item) is not None
+    # By its form alone: urlsplit raises on malformed URLs ("http://[::1/x"), which are still URLs to refuse.
+    return bool(_URL_START.match(item))
 
 
 def check_scheme(url: str, label: str | None = None) -> None:
-    """Refuse anything but http and https, so no page or feed makes us read a local file."""
-    scheme = urlsplit(url).scheme.lower()
+    """Refuse anything but http and https URLs with a host, so no page or feed makes us read a local file."""
+    try:
+        parts = urlsplit(url)
+        host, _ = parts.hostname, parts.port
+    except ValueError as e:  # "Invalid IPv6 URL", a port out of range
+        raise InputError(label or url, f"is not a valid URL ({e}); check the link") from None
+    scheme = parts.scheme.lower()
     if scheme not in SCHEMES:
         raise InputError(label or url, f"{scheme or 'a relative'} link refused: only http and https URLs are fetched")
+    if not host:
+        raise InputError(label or url, "has no host name; check the link")
 
 
 def fetch_one(client, url: str, settings: FetchSettings) -> Fetched:
@@ -78,8 +88,10 @@ def fetch_one(client, url: str, settings: FetchSettings) -> Fetched:
         raise InputError(url, f"redirect loop or more than {settings.max_redirects} redirects (ingest.max_redirects)") from None
     except httpx.TimeoutException:
         raise InputError(url, f"timed out after {settings.timeout:g} s (ingest.timeout)") from None
-    except httpx.UnsupportedProtocol:
+    except httpx.UnsupportedProtocol:  # the URL itself was checked above: only a redirect gets here
         raise InputError(url, "redirected to a link that is not http or https; refused") from None
+    except httpx.InvalidURL as e:
+        raise InputError(url, f"is not a valid URL ({e}); check the link") from None
     except httpx.HTTPError as e:
         raise InputError(url, f"cannot be fetched ({str(e) or type(e).__name__})") from None
 

@@ -41,37 +41,13 @@ def declared_charset(data: bytes, header: str = "") -> str:
 
 
 def decode_html(data: bytes, header_charset: str = "") -> str:
-    """Decode a page: BOM, then valid UTF-8, then the declared charset, then a guess.
+    """Decode a page like any input (briefgen.ingest.charset), its charset declared by the HTTP header or <meta>.
 
-    UTF-8 is tried before the declaration because old pages often declare latin-1 yet were
-    saved as UTF-8; a latin-1 text is almost never valid UTF-8 by accident. (trafilatura's
-    decode_file guesses without reading the declaration, which breaks short latin-1 pages.)
+    (trafilatura's decode_file guesses without reading the declaration, which breaks short latin-1 pages.)
     """
-    if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", "replace")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", "replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    charset = declared_charset(data, header_charset)
-    if charset:
-        try:
-            return data.decode(charset)
-        except UnicodeDecodeError:
-            pass
-    from charset_normalizer import from_bytes
+    from briefgen.ingest.charset import decode_bytes
 
-    matches = from_bytes(data)
-    # Undeclared single-byte pages are windows-1252 in browsers (WHATWG's default); charset_normalizer
-    # ranks Baltic or DOS code pages above it on short texts, so take it whenever it is plausible.
-    if any(m.encoding == "cp1252" for m in matches):
-        return data.decode("cp1252", "replace")
-    best = matches.best()
-    if best is not None:
-        return str(best)
-    return data.decode("cp1252", "replace")
+    return decode_bytes(data, declared_charset(data, header_charset))
 
 
 def _clean(text: str) -> str:
@@ -173,9 +149,20 @@ def outlet_from_logo(html: str) -> str:
     return max(names, key=len, default="")
 
 
+def _split(url: str):
+    """urlsplit, or None for a malformed URL (a page's canonical link or a feed's link may be one)."""
+    try:
+        parts = urlsplit(url)
+        parts.hostname  # noqa: B018 (raises on a bad IPv6 host)
+        return parts
+    except ValueError:
+        return None
+
+
 def outlet_from_url(url: str) -> str:
     """The host name without 'www.', as an outlet of last resort."""
-    host = urlsplit(url).hostname or ""
+    parts = _split(url)
+    host = (parts.hostname if parts else "") or ""
     return host[4:] if host.startswith("www.") else host
 
 
@@ -196,11 +183,13 @@ def parse_html(html: str, path: str, *, url: str = "", default_outlet: str = "")
         deduplicate=False, with_metadata=False,
     )
     blocks = blocks_from_xml(xml) if xml else []
-    meta = trafilatura.extract_metadata(html, default_url=url or None)
+    # extensive=False: htmldate's extensive search takes any date in the body ("the vote on 15 March")
+    # as the publication date, and a wrong date drops the article from a daily window.
+    meta = trafilatura.extract_metadata(html, default_url=url or None, extensive=False)
     title = _clean(meta.title or "") if meta else ""
     published = _as_date(meta.date) if meta else None
     if published is None:
-        published = find_date(html, url)
+        published = find_date(html, url) or dateline_date(blocks)
     blocks = _drop_header_lines(blocks, title)
     words = sum(len(text.split()) for kind, text in blocks if kind == "paragraph")
     if words < MIN_WORDS:
@@ -219,17 +208,39 @@ def parse_html(html: str, path: str, *, url: str = "", default_outlet: str = "")
         published=published,
         outlet=outlet,
         author=_clean(meta.author or "") if meta else "",
-        url=canonical if urlsplit(canonical).scheme in ("http", "https") else "",
+        url=canonical if (parts := _split(canonical)) and parts.scheme in ("http", "https") else "",
         blocks=[Block(index=i, kind=k, text=t) for i, (k, t) in enumerate(blocks, start=1)],
     )
 
 
+_DATELINE_DASH = re.compile(r"\s(?:--?|–|—)\s")
+
+
+def dateline_date(blocks: list[tuple[str, str]], head: int = 3) -> date | None:
+    """The date of a dateline opening the body: a bare date line, or "16 January 2008 – The council ..."
+    ("GENEVA, 16 January 2008 – ..." too). A date anywhere else in the text is an event's, not the page's."""
+    from briefgen.ingest.text import parse_date_line
+
+    for _, text in blocks[:head]:
+        if d := parse_date_line(text):
+            return d
+        m = _DATELINE_DASH.search(text[:80])
+        if m:
+            parts = text[:m.start()].split(",")
+            for i in range(len(parts)):  # drop a place name before the date, one comma at a time
+                if d := parse_date_line(",".join(parts[i:])):
+                    return d
+    return None
+
+
 def find_date(html: str, url: str = "") -> date | None:
-    """The publication date by htmldate (original date, extensive search), or None."""
+    """The publication date htmldate reads from the page's markup (meta tags, structured data, time
+    elements, the URL), or None. Not its extensive search: that scans the body text and returns
+    whatever date it mentions most plausibly, an event's as readily as the page's."""
     from htmldate import find_date as htmldate_find
 
     try:
-        found = htmldate_find(html, url=url or None, original_date=True, extensive_search=True, outputformat="%Y-%m-%d")
+        found = htmldate_find(html, url=url or None, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
     except Exception:  # htmldate raises assorted parser errors on odd markup; a missing date is not fatal
         return None
     return _as_date(found)

@@ -29,13 +29,30 @@ class TemplateProblem:
 
 def load_seed_briefing(path: str | Path | None = None) -> Briefing:
     """The seed briefing shipped with briefgen (or a briefing JSON written by `build -f json`)."""
+    import json
+
+    from pydantic import ValidationError
+
     p = Path(path) if path else SEED_BRIEFING
+    hint = "pass a briefing written by `briefgen build -f json`"
     try:
-        return Briefing.model_validate_json(p.read_text(encoding="utf-8"))
+        data = json.loads(p.read_text(encoding="utf-8"))
     except OSError as e:
         raise BriefgenError(f"{p}: cannot read the briefing JSON ({e.strerror})", exit_code=2) from None
-    except ValueError as e:
-        raise BriefgenError(f"{p}: not a briefing JSON ({str(e).splitlines()[0]})", exit_code=2) from None
+    except UnicodeDecodeError as e:
+        raise BriefgenError(f"{p}: not a briefing JSON (not UTF-8 text at byte {e.start}); {hint}", exit_code=2) from None
+    except json.JSONDecodeError as e:  # a truncated or hand-edited file
+        cut = e.pos >= len(e.doc.rstrip()) or (e.msg.startswith("Unterminated string") and '"' not in e.doc[e.pos + 1:])
+        what = "the file ends before the JSON does: cut off?" if cut else f"{e.msg}, column {e.colno}"
+        raise BriefgenError(f"{p}:{e.lineno}: not valid JSON ({what}); {hint}", exit_code=2) from None
+    try:
+        return Briefing.model_validate(data)
+    except ValidationError as e:
+        errors = e.errors()
+        first = errors[0]
+        field = ".".join(str(x) for x in first["loc"]) or "the top level"
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise BriefgenError(f"{p}: not a briefing JSON: {field}: {first['msg']}{more}; {hint}", exit_code=2) from None
 
 
 def init_templates(folder: str | Path, *, force: bool = False) -> list[Path]:
@@ -68,6 +85,8 @@ def _recording_undefined(problems: list[TemplateProblem], folder: Path):
     """An Undefined that records each use of a missing name with its template line, then renders as empty."""
     from jinja2 import ChainableUndefined
 
+    from jinja2.sandbox import SecurityError
+
     # StrictUndefined stops at the first error; editors want every error of a run at once.
     def record(u) -> None:
         if "TemplateReference" in u._undefined_message:
@@ -76,11 +95,14 @@ def _recording_undefined(problems: list[TemplateProblem], folder: Path):
         while frame is not None and "__jinja_template__" not in frame.f_globals:
             frame = frame.f_back
         if frame is None:
-            problems.append(TemplateProblem("?", None, f"undefined variable: {u._undefined_message}"))
-            return
+            # No template is running: Jinja2's compiler is folding a constant expression ({{ "".__class__ }}).
+            # Failing makes it leave the expression to render time, where its file and line are known.
+            u._fail_with_undefined_error()
         t = frame.f_globals["__jinja_template__"]
+        unsafe = isinstance(u._undefined_exception, type) and issubclass(u._undefined_exception, SecurityError)
+        label = "unsafe attribute (the sandbox refuses it)" if unsafe else "undefined variable"
         problems.append(TemplateProblem(_display(t.filename, folder), t.get_corresponding_lineno(frame.f_lineno),
-                                        f"undefined variable: {u._undefined_message}"))
+                                        f"{label}: {u._undefined_message}"))
 
     class RecordingUndefined(ChainableUndefined):
         def __str__(self):
@@ -181,12 +203,32 @@ def _check_source(env, folder: Path, path: Path) -> tuple[list[TemplateProblem],
     return problems, bool(extends)
 
 
+def _import_fetcher(real):
+    """The PDF's fetcher (what `build` refuses, the check refuses and reports), but an allowed local
+    stylesheet comes back empty: it is checked on its own, and WeasyPrint's messages about an imported
+    sheet carry its lines but not its name, so they would be reported against the importing file."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class ImportFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            response = real.fetch(url, headers)
+            if not url.lower().startswith("file:"):
+                return response
+            response.close()
+            return URLFetcherResponse(url, body=b"", headers={"Content-Type": "text/css"})
+
+    return ImportFetcher()
+
+
 def check_stylesheet(path: Path, folder: Path) -> list[TemplateProblem]:
     """CSS rules WeasyPrint would ignore in one stylesheet, with their lines."""
     import logging
     import re
 
     import weasyprint
+
+    from briefgen.render.pdf import make_fetcher
+    from briefgen.render.templates import builtin_template_dir
 
     found: list[TemplateProblem] = []
     shown = _display(str(path), folder)
@@ -200,9 +242,10 @@ def check_stylesheet(path: Path, folder: Path) -> list[TemplateProblem]:
     # WeasyPrint reports ignored declarations only through its logger; listen while parsing.
     handler, logger = Collect(level=logging.WARNING), logging.getLogger("weasyprint")
     logger.addHandler(handler)
+    refused: list[str] = []
     try:
-        weasyprint.CSS(string=path.read_text(encoding="utf-8"), base_url=str(folder.resolve()) + "/",
-                       url_fetcher=lambda url: {"string": b"", "mime_type": "text/css"})
+        fetcher = _import_fetcher(make_fetcher([folder, builtin_template_dir()], refused))
+        weasyprint.CSS(string=path.read_text(encoding="utf-8"), base_url=str(folder.resolve()) + "/", url_fetcher=fetcher)
     except Exception as e:  # a stylesheet tinycss2 cannot read at all
         found.append(TemplateProblem(shown, None, f"CSS: {e}"))
     finally:
@@ -224,12 +267,20 @@ def check_templates(folder: str | Path, config, briefing: Briefing | None = None
     problems: list[TemplateProblem] = []
     env = make_environment(root, undefined=_recording_undefined(problems, root))
     pages = {config.templates.name, "brief.md.j2"}
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".j2", ".html", ".md")):
+    inside: list[Path] = []
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        target = path.resolve()
+        if root.resolve() in target.parents:
+            inside.append(path)
+        elif path.suffix in (".j2", ".html", ".md", ".css"):  # read neither here nor by build and the PDF
+            problems.append(TemplateProblem(_display(str(path), root), None, f"is a link to {target}, outside the templates "
+                                            "folder; briefgen refuses it (copy the file into the folder instead)"))
+    for path in (p for p in inside if p.suffix in (".j2", ".html", ".md")):
         found, extends = _check_source(env, root, path)
         problems += found
         if extends and not found:
             pages.add(path.relative_to(root).as_posix())
-    for path in sorted(root.rglob("*.css")):
+    for path in (p for p in inside if p.suffix == ".css"):
         problems += check_stylesheet(path, root)
     context = build_context(briefing, config)
     for name in sorted(pages):
@@ -238,7 +289,10 @@ def check_templates(folder: str | Path, config, briefing: Briefing | None = None
         except TemplateSyntaxError as e:
             problems.append(TemplateProblem(_display(e.filename, root), e.lineno, f"syntax error: {e.message}"))
         except TemplateError as e:
-            problems.append(_locate(e, root, name))
+            problem = _locate(e, root, name)
+            if type(e) is TemplateError:  # briefgen's own refusals (a link out of the folder): the message says it all
+                problem = TemplateProblem(problem.file, problem.line, str(e))
+            problems.append(problem)
         except Exception as e:  # a filter or method failing on the seed data
             problems.append(_locate(e, root, name))
     return list(dict.fromkeys(problems))  # each problem once, in the order found

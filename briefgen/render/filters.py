@@ -1,6 +1,7 @@
 """Jinja2 filters: formatting only, no computation."""
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 
@@ -43,7 +44,11 @@ def link_url(value: str | None) -> str:
         scheme = urlsplit(value.strip()).scheme.lower()
     except ValueError:
         return ""
-    return value.strip() if scheme in ("http", "https") else ""
+    if scheme not in ("http", "https"):
+        return ""
+    # Spaces, quotes and angle brackets are never valid in a URL; encoded, they cannot end a Markdown
+    # autolink <...> early and turn the rest into Markdown ("https://x/>[a](javascript:...)").
+    return re.sub(r'[\x00-\x20<>"`\x7f]', lambda m: f"%{ord(m.group()):02X}", value.strip())
 
 
 FILTERS = {"date": format_date, "iso": format_iso, "datetime": format_datetime, "link_url": link_url}

@@ -83,9 +83,9 @@ def html_to_pdf(html: str, config, *, base_dir: Path | None = None, refused: lis
     except Exception as e:  # WeasyPrint raises many types; one line for the user
         raise BriefgenError(f"PDF rendering failed: {e}") from e
     for url in refused:
-        log.warning("briefgen: warning: the PDF does not include %s (only the templates folder and data: URIs may be read)", _short(url))
+        log.warning("warning: the PDF does not include %s (only the templates folder and data: URIs may be read)", _short(url))
     if dropped:
-        log.warning("briefgen: warning: dropped %d rel=attachment link(s); the PDF embeds no files", dropped)
+        log.warning("warning: dropped %d rel=attachment link(s); the PDF embeds no files", dropped)
     return pdf
 
 

@@ -69,7 +69,7 @@ class Preview:
                 self.html = page.encode("utf-8")
             self.error = error
         if error:
-            log.warning("briefgen: preview: %s", error)
+            log.warning("preview: %s", error)
 
     def page(self) -> bytes:
         """The HTML served at /: the briefing, or the error that stopped the last rebuild."""
@@ -128,7 +128,7 @@ class Preview:
         for changes in watch(*self.watch_paths, stop_event=self._stop, debounce=200, step=50, raise_interrupt=False):
             changed = {Path(p).resolve() for _, p in changes}
             self.rebuild(config_changed=bool(changed & config_files))
-            log.warning("briefgen: preview: rebuilt after a change to %s", ", ".join(sorted(p.name for p in changed)))
+            log.warning("preview: rebuilt after a change to %s", ", ".join(sorted(p.name for p in changed)))
 
     def start(self, config_files: list[Path] | None = None) -> None:
         """Serve and watch in background threads (returns at once)."""

@@ -29,17 +29,42 @@ def _markdown_text(value):
     return value
 
 
+def _folder_loader(folder: str | Path):
+    """A FileSystemLoader that refuses a template resolving outside its folder (a symlink out of it),
+    as the PDF's fetcher refuses such files: a templates folder must not be a way to read /etc/passwd."""
+    import os
+
+    from jinja2 import FileSystemLoader, TemplateError
+    from jinja2.loaders import split_template_path
+
+    class FolderLoader(FileSystemLoader):
+        def get_source(self, environment, template):
+            pieces = split_template_path(template)  # refuses ".." itself
+            for base in self.searchpath:
+                path = Path(base, *pieces)
+                if path.is_file():
+                    # Checked before reading: resolve() follows every link in the path.
+                    target, root = path.resolve(), Path(base).resolve()
+                    if root != target and root not in target.parents:
+                        raise TemplateError(f"template '{template}' is a link to {target}, outside the templates folder; "
+                                            "refused (copy the file into the folder instead)")
+                    break
+            return super().get_source(environment, template)
+
+    return FolderLoader(os.fspath(folder))
+
+
 def make_environment(user_dir: str | Path | None = None, *, undefined=None, markdown: bool = False):
     """A sandboxed Jinja2 environment with StrictUndefined (or `undefined`) and autoescape (or Markdown-safe output)."""
-    from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined
+    from jinja2 import ChoiceLoader, PrefixLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
-    builtin = FileSystemLoader(str(builtin_template_dir()))
+    builtin = _folder_loader(builtin_template_dir())
     loaders = []
     if user_dir:
         if not Path(user_dir).is_dir():
             raise BriefgenError(f"{user_dir}: templates folder not found; check templates.dir or --templates", exit_code=2)
-        loaders.append(FileSystemLoader(str(user_dir)))
+        loaders.append(_folder_loader(user_dir))
     loaders += [builtin, PrefixLoader({"default": builtin}, delimiter=":")]
     env = SandboxedEnvironment(
         loader=ChoiceLoader(loaders), undefined=undefined or StrictUndefined, autoescape=_autoescape,
@@ -87,5 +112,9 @@ def _template_error(e, name: str) -> BriefgenError:
         if frame.filename.endswith((".j2", ".html", ".md")):
             where = f"{frame.filename}:{frame.lineno}: "
             break
+    from jinja2.sandbox import SecurityError
+
+    if isinstance(e, SecurityError):  # no typo to look up: the sandbox refused a Python internal
+        return BriefgenError(f"{where or name + ': '}unsafe attribute (the sandbox refuses it): {e}", exit_code=2)
     hint = "; check the name against the context in docs/templates.md" if isinstance(e, UndefinedError) else ""
     return BriefgenError(f"{where or name + ': '}template error: {e}{hint}", exit_code=2)
