@@ -147,6 +147,14 @@ def once(items: list) -> list:
     return out
 
 
+def _passed(value: str | None, day: date) -> bool:
+    """Whether a look-ahead's date is over by the briefing date (an older story's "next week")."""
+    from briefgen.extract.intervals import bounds
+
+    b = bounds(value or "")
+    return bool(b) and b[1] < day.isoformat()
+
+
 def in_turn(items: list, limit: int) -> list:
     """Up to `limit` items taken one article at a time (each article's first, then each one's second, ...),
     in input order: what several stories expect is told before one story's fifth item."""
@@ -272,7 +280,7 @@ def aggregate(extractions: list[Extraction], config: Config, *, now: datetime, s
         quotes=pick_quotes(extractions, actors, lim.quotes),
         statements=pick_quotes(extractions, actors, lim.quotes, statements=True),
         open_questions=in_turn(once([q for e in extractions for q in e.open_questions]), lim.open_questions),
-        outlook=in_turn(once([o for e in extractions for o in e.outlook]), lim.outlook),
+        outlook=in_turn(once([o for e in extractions for o in e.outlook if not _passed(o.date, briefing_date)]), lim.outlook),
         sources=sources,
         skipped=list(skipped or []),
         article_count=len(extractions),

@@ -136,3 +136,24 @@ def test_outlook_leaves_out_what_was_expected_but_did_not_happen(extract_text):
                       "The board is expected to vote again next week.", published="2024-02-19")
     texts = [o.text for o in ex.outlook]
     assert texts == ["The board is expected to vote again next week."]
+
+
+def test_an_outlook_item_is_never_dated_by_a_duration(extract_text):
+    ex = extract_text(LEAD, "The harbour will stay closed for two weeks while divers inspect the pier.", published="2024-02-19")
+    item = next(o for o in ex.outlook if "two weeks" in o.text)
+    assert item.date is None
+
+
+def test_a_look_ahead_that_is_over_by_the_briefing_date_is_not_shown():
+    from datetime import date, datetime, timezone
+
+    from briefgen.aggregate import aggregate
+    from briefgen.config import Config
+    from briefgen.models import Extraction, OutlookItem
+
+    ex = Extraction(path="a.txt", published=date(2024, 2, 19), outlook=[
+        OutlookItem(text="The terminal is scheduled to open on 12 March 2024.", paragraph=2, date="2024-03-12", source="a.txt"),
+        OutlookItem(text="The board will meet again in the summer.", paragraph=3, source="a.txt"),
+        OutlookItem(text="The second ferry is due in December 2024.", paragraph=4, date="2024-12", source="a.txt")])
+    b = aggregate([ex], Config(), now=datetime(2024, 6, 1, 9, tzinfo=timezone.utc))
+    assert [o.paragraph for o in b.outlook] == [3, 4]

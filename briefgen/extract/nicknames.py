@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
-
 from briefgen.extract.spans import token_at
 
 # A capitalized first name, a nickname of one to three capitalized words in straight or curly
@@ -26,6 +24,8 @@ def entities(doc, text: str) -> list[Span]:
     ents = list(doc.ents)
     if '"' not in text and "“" not in text and "‘" not in text and "'" not in text:
         return ents
+    from spacy.tokens import Span  # here: importing the extractors should not load spaCy
+
     names = []
     for m in _NAME.finditer(text):
         if m.group(0).split()[-1] in _NOT_SURNAMES:

@@ -27,7 +27,8 @@ def extract_outlook(doc, article: Article, dates: list[DateMention], actors: Act
     for p in pieces(doc, article):
         if p.heading or p.text.rstrip("\"'”’ ").endswith("?") or p.text in taken or has_link(p.text):
             continue
-        in_sent = [d for d in dates if p.start <= d.start < p.end and d.value]
+        # calendar dates only: a duration ("P2W") is no time the item looks ahead to
+        in_sent = [d for d in dates if p.start <= d.start < p.end and d.value and d.value[0].isdigit()]
         future = [d for d in in_sent if published and d.value[:10] > published]
         if future and _past_report(p.span):
             future = []  # "hosted ... in October": a past event, whatever the date's value says
