@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from briefgen.extract import speaker_gender
 from briefgen.extract.actors import ActorIndex
-from briefgen.extract.antecedents import Antecedents, mention_flags, outside_mentions
+from briefgen.extract.antecedents import EMBEDDED, MAIN, Antecedents, clause_level, mention_flags, outside_mentions
 from briefgen.extract.ascribed import recording_sources
 from briefgen.extract.speaker_nouns import (DOCUMENT_NOUNS, GROUP_PRONOUNS, INSTITUTION_NOUNS, KIN_NOUNS,
                                            PERSON_NOUNS, PERSON_PRONOUNS, VOICE_NOUNS)
@@ -28,7 +28,7 @@ class SpeakerResolver:
         mentions = []
         votes: dict[str, list[str]] = {}
         for s, e, n, span, root in outside_mentions(doc, actors, quoted_mask):
-            mentions.append((s, n, *mention_flags(root), paragraph_of(s)))
+            mentions.append((s, n, *mention_flags(root, quoted_mask), paragraph_of(s)))
             if self.kind(n) != "person":
                 continue
             if span is not None and len(span):
@@ -75,7 +75,7 @@ class SpeakerResolver:
         """Canonical name for the subject token `tok` of an attribution."""
         lower = tok.lower_
         if tok.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
-            return self._pronoun(lower, tok.idx, paragraph_start, paragraph)
+            return self._pronoun(tok, paragraph)
         words = phrase(tok)
         name = self.name_of_span(tok.idx, tok.idx + len(tok.text))
         if name and self._demonym_plural(tok, name):
@@ -123,7 +123,8 @@ class SpeakerResolver:
                 if a.kind == "person" and a.name.split() and a.name.split()[-1].lower() == last}
         return hits.pop() if len(hits) == 1 else None
 
-    def _pronoun(self, lower: str, at: int, paragraph_start: int, paragraph: int) -> str | None:
+    def _pronoun(self, tok, paragraph: int) -> str | None:
+        lower, at = tok.lower_, tok.idx
         if lower in ("i", "we", "you", "me", "us"):
             return None  # first person outside quotes is the writer
         near = paragraph - 2  # a pronoun reaches back two paragraphs at most, as readers expect
@@ -134,8 +135,15 @@ class SpeakerResolver:
             return max(found)[1] if found else None
         # The latest of: a person who was a clause subject, a person just quoted, a person described
         # without a name ("the man says ... he says": the man's, whoever he is, not an older name's).
-        found = [c for c in (ante.recent(at, {"person"}, near, subject_only=True, pronoun=lower),
-                             ante.recent_event(at, True, near, pronoun=lower)) if c]
+        # A subject inside a reported or relative clause ("Roe said Ann's plan would fail") does
+        # not outrank a main-clause subject before it for a pronoun in a main clause: the clause is
+        # about what Roe said. A pronoun in such a clause itself ("Roe said Ann was right when she
+        # said ...") still takes the clause's own subject; one in a relative clause ("his hands,
+        # which he said were ...") is the narrator's aside about the main clause's speaker.
+        own = MAIN if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ == "relcl" else clause_level(tok.head, self.mask)
+        subject = (ante.recent(at, {"person"}, near, subject=MAIN, pronoun=lower) if own == MAIN else None) \
+            or ante.recent(at, {"person"}, near, subject=EMBEDDED, pronoun=lower)
+        found = [c for c in (subject, ante.recent_event(at, True, near, pronoun=lower)) if c]
         desc = self.unnamed.recent(lower, at, near) if lower in ("he", "she") else None
         if desc is not None and (not found or desc.idx > max(found)[0]):
             return self.unnamed.name(desc)
