@@ -39,3 +39,49 @@ def test_pronoun_in_a_relative_aside_is_the_main_speaker(extract_text):
         "Dana Whitfield, a lawyer, said the photographs do not show whether Kevin Moss held the knife, which she said was “found three metres away from the body.”",
     )
     assert _speaker_of(ex, "found three metres away") == "Dana Whitfield"
+
+
+# -- "they" after people described without a name ---------------------------------------------------
+
+def test_they_after_a_plural_description_is_not_the_last_organization(extract_text):
+    ex = extract_text(
+        "Northfield Mining Corp. said on Monday that rescue teams had reached the collapsed shaft.",
+        "The trapped miners' relatives waited at the gate through the night. “Nobody from the company has told us anything,” they said.",
+    )
+    assert _speaker_of(ex, "Nobody from the company") is None
+
+
+def test_they_after_an_organization_is_still_the_organization(extract_text):
+    ex = extract_text(
+        "The Harbour Workers Union called a strike at the container port on Monday.",
+        "“We will stay out until the port authority puts a real offer on the table,” they said.",
+    )
+    assert _speaker_of(ex, "We will stay out") == "Harbour Workers Union"
+
+
+def test_they_after_a_described_group_is_not_a_person_with_that_role(extract_text):
+    ex = extract_text(
+        "Senator Ida Brandt met the press with Tom Vance, her senior aide, on Monday.",
+        "Brandt aides later described the meeting as friendly. But they warned that “the bill will not pass this side of the summer recess.”",
+    )
+    assert _speaker_of(ex, "the bill will not pass") not in ("Tom Vance", "Ida Brandt")
+
+
+# -- an unnamed employee is not the organization ----------------------------------------------------
+
+def test_unnamed_employee_is_not_the_organization(extract_text):
+    ex = extract_text(
+        "Engineers at Veltrix Systems worked through the weekend to restore the payment network.",
+        "“We found the fault in a cooling unit at the Frankfurt data centre,” the Veltrix engineer said.",
+        "Veltrix's technicians said later that “every payment made on Saturday will be settled by Tuesday.”",
+    )
+    assert _speaker_of(ex, "We found the fault") is None
+    assert _speaker_of(ex, "every payment made on Saturday") is None
+
+
+def test_spokesperson_speaks_for_the_organization(extract_text):
+    ex = extract_text(
+        "Harland Motors recalled 40,000 delivery vans on Sunday after a brake fault.",
+        "“Owners will not pay anything for the repair,” a Harland Motors spokeswoman said.",
+    )
+    assert _speaker_of(ex, "Owners will not pay") == "Harland Motors"

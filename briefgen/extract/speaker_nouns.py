@@ -37,3 +37,44 @@ VOICE_NOUNS = {"speaker", "voice", "narrator"}
 # new person, while "the Republican nominee" is often another way to name the person just named.
 GENERIC_PERSON_NOUNS = {"man", "woman", "speaker", "voice", "narrator", "caller", "witness", "resident",
                         "source", "official"}
+# Nouns that name people, in the plural above all ("relatives", "residents", "police"), beyond the
+# titles above; and words a crowd is named by in the singular ("the crew said ... they").
+PEOPLE_NOUNS = {"people", "person", "police", "authority", "expert", "member", "resident", "citizen", "critic",
+                "suspect", "victim", "survivor", "guest", "veteran", "troop", "folk", "worker", "employee",
+                "student", "kid", "teen", "youth", "villager", "delegate", "advocate", "scholar", "refugee",
+                "detainee", "hostage", "patient", "nurse", "soldier", "civilian", "fan", "neighbor",
+                "neighbour", "staffer", "insider", "immigrant", "migrant", "militant", "rebel", "gunman",
+                "juror", "guard", "other", "democrat", "republican", "conservative", "liberal", "progressive",
+                "moderate", "parishioner", "tourist", "pilgrim", "mourner", "onlooker", "bystander", "passenger",
+                "shareholder", "investor", "consumer", "customer", "client", "tenant", "settler", "inmate",
+                "prisoner", "crew", "staff", "crowd", "audience", "jury", "public", "couple"}
+COLLECTIVE_NOUNS = frozenset({"crew", "staff", "crowd", "audience", "jury", "public", "couple", "police"})
+# Agentive endings ("protester", "investigator", "economist", "politician", "consultant", "nominee")
+# name people; these common words end the same way and do not.
+_PEOPLE_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee")
+_NOT_PEOPLE = {"number", "answer", "power", "paper", "letter", "matter", "order", "border", "center", "centre",
+               "water", "computer", "corner", "chapter", "quarter", "meter", "layer", "tower", "river", "weather",
+               "summer", "winter", "october", "november", "december", "september", "factor", "sector", "error",
+               "floor", "door", "color", "colour", "mirror", "motor", "corridor", "behavior", "behaviour",
+               "favor", "labor", "labour", "honor", "humor", "event", "percent", "plant", "content", "extent",
+               "incident", "accident", "component", "patent", "talent", "restaurant", "fee", "tree", "degree",
+               "guarantee", "coffee", "filter", "offer", "cancer", "disaster", "theater", "theatre",
+               "register", "barrier", "poster", "banner", "trailer", "charter", "counter",
+               "shelter", "finger", "leather", "shoulder", "cluster", "canister", "sticker", "printer", "trigger",
+               "monitor", "tractor", "indicator", "elevator", "refrigerator", "generator", "reactor", "sensor",
+               "processor"}
+
+
+def is_person_noun(lemma: str) -> bool:
+    """Whether a common noun (by lemma) names people: a title, a relative, a word for people, or an
+    agentive form ("protester", "economist") that is not one of the common non-person words so ending."""
+    lemma = lemma.lower()
+    if lemma in PERSON_NOUNS or lemma in KIN_NOUNS or lemma in PEOPLE_NOUNS:
+        return True
+    if lemma in DOCUMENT_NOUNS or lemma in INSTITUTION_NOUNS or lemma in RECORDING_NOUNS or lemma in _NOT_PEOPLE:
+        return False
+    return len(lemma) >= 6 and lemma.endswith(_PEOPLE_SUFFIXES) and not lemma.endswith("ment")
+
+
+# Descriptions that speak for the organization named with them: "a Google spokeswoman said" is Google.
+SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative"}

@@ -11,7 +11,7 @@ from briefgen.extract.actors import ActorIndex
 from briefgen.extract.antecedents import EMBEDDED, MAIN, Antecedents, clause_level, mention_flags, outside_mentions
 from briefgen.extract.ascribed import recording_sources
 from briefgen.extract.speaker_nouns import (DOCUMENT_NOUNS, GROUP_PRONOUNS, INSTITUTION_NOUNS, KIN_NOUNS,
-                                           PERSON_NOUNS, PERSON_PRONOUNS, VOICE_NOUNS)
+                                           PERSON_NOUNS, PERSON_PRONOUNS, SPOKES_NOUNS, VOICE_NOUNS, is_person_noun)
 from briefgen.extract.speaker_phrase import clean, phrase, under_other_prep
 from briefgen.extract.unnamed_persons import UnnamedPersons
 
@@ -132,6 +132,11 @@ class SpeakerResolver:
         if lower in GROUP_PRONOUNS:
             found = [c for c in (ante.recent(at, {"organization", "group"}, near),
                                  ante.recent_event(at, False, near)) if c]
+            # "The miners' relatives waited ... “...,” they said": the relatives, not the mining
+            # company named before them.
+            crowd = self.unnamed.recent_plural(at, near) if lower != "it" else None
+            if crowd is not None and (not found or crowd.idx > max(found)[0]):
+                return self.unnamed.name(crowd)
             return max(found)[1] if found else None
         # The latest of: a person who was a clause subject, a person just quoted, a person described
         # without a name ("the man says ... he says": the man's, whoever he is, not an older name's).
@@ -156,12 +161,15 @@ class SpeakerResolver:
         lemma = tok.lemma_.lower()
         if tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "poss", "compound", "amod") for c in tok.children):
             return None  # "reports say", "officials said": nobody in particular
+        # A person described by a word for people ("the Google engineer", "Acme's lawyers") is not
+        # the organization named with them, unless the word says they speak for it ("a Google spokeswoman").
+        person, speaks_for = is_person_noun(lemma), lemma in SPOKES_NOUNS
         # "Obama's spokesman", "the ministry's statement": the owner speaks through the noun.
         owner = None
         for child in tok.children:
             if child.dep_ == "poss":
                 n = owner = self.name_of_span(child.idx, child.idx + len(child.text))
-                if n and (lemma in DOCUMENT_NOUNS or self.kind(n) != "person"):
+                if n and (speaks_for or (not person and (lemma in DOCUMENT_NOUNS or self.kind(n) != "person"))):
                     return n
                 if n and lemma in INSTITUTION_NOUNS:
                     return f"{child.text} {tok.text}"  # "Roe's family said": the family, not Roe
@@ -183,7 +191,9 @@ class SpeakerResolver:
         if lemma in PERSON_NOUNS or lemma not in DOCUMENT_NOUNS:
             # "a doctor who said": someone not named before, unlike "the doctor".
             indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "some", "any") for c in tok.children)
-            role_hits = [] if indefinite else [n for n, ws in self.role_words.items() if lemma in ws or tok.lower_ in ws]
+            # Nor are several people ("Senate aides") the one actor whose role has that word.
+            plural = tok.tag_ in ("NNS", "NNPS")
+            role_hits = [] if indefinite or plural else [n for n, ws in self.role_words.items() if lemma in ws or tok.lower_ in ws]
             if len(role_hits) > 1:
                 role_hits = [n for n in role_hits if words <= self.role_words[n]] or role_hits[:1]
             if role_hits:
@@ -195,9 +205,9 @@ class SpeakerResolver:
                     return source[-1]
             # A name inside the phrase: "the Russian Foreign Ministry", "the Trump campaign".
             n = self._name_in_phrase(tok, lemma, owner)
-            if n and lemma not in PERSON_NOUNS:
+            if n and (speaks_for or not person):
                 return n
-            if lemma in PERSON_NOUNS:
+            if person:
                 return None
         n = self._name_in_phrase(tok, lemma, owner)
         if n:

@@ -1,14 +1,16 @@
-"""People the article refers to without a name: main-clause subjects like "the man", "an official".
+"""People the article refers to without a name: main-clause subjects like "the man", "an official",
+"the miners' relatives".
 
-Each is the latest referent for a later "he" or "she", even when no actor matches it, so the
-pronoun never jumps back over it to an older, unrelated name.
+Each is the latest referent for a later "he" or "she" (or, for a plural, "they"), even when no actor
+matches it, so the pronoun never jumps back over it to an older, unrelated name or organization.
 """
 from __future__ import annotations
 
 import bisect
 
 from briefgen.extract.speaker_gender import GENDERED_NOUNS
-from briefgen.extract.speaker_nouns import GENERIC_PERSON_NOUNS, PERSON_NOUN_SET, REFERRING_DETS
+from briefgen.extract.speaker_nouns import (COLLECTIVE_NOUNS, GENERIC_PERSON_NOUNS, PERSON_NOUN_SET, REFERRING_DETS,
+                                           is_person_noun)
 from briefgen.extract.tokens import indexes_of
 
 _MAIN_CLAUSE = ("ROOT", "conj", "parataxis")
@@ -31,12 +33,30 @@ def description_subjects(doc, mask: bytearray, actors) -> list:
     return out
 
 
+def plural_subjects(doc, mask: bytearray, actors) -> list:
+    """Main-clause subjects that name several people ("relatives", "local residents", "the crew"), outside quotes."""
+    out = []
+    for i in sorted({*indexes_of(doc, "TAG", _PLURAL_TAGS), *indexes_of(doc, "LEMMA", COLLECTIVE_NOUNS)}):
+        t = doc[i]
+        if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "NOUN" or mask[t.idx] or t.head.dep_ not in _MAIN_CLAUSE:
+            continue
+        if not is_person_noun(t.lemma_) or actors.name_at(t.idx, t.idx + len(t.text)):
+            continue
+        out.append(t)
+    return out
+
+
+_PLURAL_TAGS = frozenset({"nns"})
+
+
 class UnnamedPersons:
     """The article's person descriptions, each resolved (once, lazily) by `name_of(tok)`."""
 
     def __init__(self, doc, mask: bytearray, actors, name_of, paragraph_of, agrees):
         self._subjects = description_subjects(doc, mask, actors)
         self._starts = [t.idx for t in self._subjects]
+        self._plurals = plural_subjects(doc, mask, actors)
+        self._plural_starts = [t.idx for t in self._plurals]
         self._names: dict[int, str | None] = {}
         self._name_of, self._paragraph_of, self._agrees = name_of, paragraph_of, agrees
 
@@ -67,4 +87,11 @@ class UnnamedPersons:
             if not self._agrees(self.name(t), lower):
                 continue
             return t
+        return None
+
+    def recent_plural(self, before: int, min_paragraph: int):
+        """The latest description of several people before `before`, for "they"."""
+        i = bisect.bisect_left(self._plural_starts, before) - 1
+        if i >= 0 and self._paragraph_of(self._plurals[i].idx) >= min_paragraph:
+            return self._plurals[i]
         return None
