@@ -85,3 +85,48 @@ def test_spokesperson_speaks_for_the_organization(extract_text):
         "“Owners will not pay anything for the repair,” a Harland Motors spokeswoman said.",
     )
     assert _speaker_of(ex, "Owners will not pay") == "Harland Motors"
+
+
+# -- a document speaks for its stated author ------------------------------------------------------------
+
+def test_report_goes_to_its_stated_author_not_the_last_organization(extract_text):
+    ex = extract_text(
+        "A report by the Coastal Research Council found that sea walls along the bay are failing.",
+        "Harbour Holdings, which owns most of the waterfront, declined to comment on Tuesday.",
+        "“Half of the walls built before 1990 will not survive another major storm,” the report says.",
+    )
+    assert _speaker_of(ex, "Half of the walls") == "Coastal Research Council"
+
+
+def test_report_released_by_a_subject_and_its_possessive(extract_text):
+    ex = extract_text(
+        "The Grain Traders Association released a study on Monday. Northway Bank lent to most of its members.",
+        "“Prices for wheat will rise by a fifth before the harvest,” the study said.",
+        "In a separate letter, Northway Bank's chairman warned farmers about debt.",
+    )
+    assert _speaker_of(ex, "Prices for wheat") == "Grain Traders Association"
+
+
+def test_subject_document_with_its_own_author(extract_text):
+    ex = extract_text(
+        "Harbour Holdings owns most of the waterfront.",
+        "A study from the Coastal Research Council said “the sea walls on the north shore are already crumbling.”",
+    )
+    assert _speaker_of(ex, "the sea walls on the north shore") == "Coastal Research Council"
+
+
+def test_report_whose_author_is_not_named_is_nobody(extract_text):
+    ex = extract_text(
+        "Harbour Holdings owns most of the waterfront. A team of engineers published a report on the sea walls last week.",
+        "“Half of the walls built before 1990 will not survive another major storm,” the report says.",
+    )
+    assert _speaker_of(ex, "Half of the walls") is None
+
+
+def test_said_in_a_statement_makes_the_speaker_the_author(extract_text):
+    ex = extract_text(
+        "The Red Harbour Trust said in a statement on Friday that it would sue the city.",
+        "Mayor Ines Ortega met the Harbour Holdings board in the afternoon.",
+        "“The city has ignored every warning we sent,” the statement said.",
+    )
+    assert _speaker_of(ex, "The city has ignored") == "Red Harbour Trust"

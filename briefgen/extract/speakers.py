@@ -9,11 +9,14 @@ from __future__ import annotations
 from briefgen.extract import speaker_gender
 from briefgen.extract.actors import ActorIndex
 from briefgen.extract.antecedents import EMBEDDED, MAIN, Antecedents, clause_level, mention_flags, outside_mentions
-from briefgen.extract.ascribed import recording_sources
+from briefgen.extract.ascribed import WRITTEN_NOUNS, document_group, document_mentions, recording_sources
 from briefgen.extract.speaker_nouns import (DOCUMENT_NOUNS, GROUP_PRONOUNS, INSTITUTION_NOUNS, KIN_NOUNS,
                                            PERSON_NOUNS, PERSON_PRONOUNS, SPOKES_NOUNS, VOICE_NOUNS, is_person_noun)
 from briefgen.extract.speaker_phrase import clean, phrase, under_other_prep
 from briefgen.extract.unnamed_persons import UnnamedPersons
+
+
+_INDEFINITE = ("a", "an", "another", "some", "any")
 
 
 class SpeakerResolver:
@@ -49,6 +52,9 @@ class SpeakerResolver:
         self.unnamed = UnnamedPersons(doc, quoted_mask, actors,
                                       lambda t: self.resolve(t, 0, paragraph_of(t.idx)), paragraph_of, self.agrees)
         self._sources = recording_sources(doc, quoted_mask, self._person_in)
+        self._documents = document_mentions(doc, quoted_mask)
+        self._document_at = {t.i: author for t, author in self._documents}
+        self._authors: dict[int, str | None] = {}
 
     def _person_in(self, start: int, end: int) -> str | None:
         name = self.actors.name_at(start, end)
@@ -157,10 +163,51 @@ class SpeakerResolver:
         hit = ante.recent(at, {"person"}, near, pronoun=lower) or ante.recent(at, {"person"}, pronoun=lower)
         return hit[1] if hit else None
 
+    def _author_name(self, author) -> str | None:
+        """The actor an author token names: a name, a pronoun, or a definite description ("the ministry").
+        "a group of researchers" or "ambassadors" are authors the article does not name."""
+        if author is None:
+            return None
+        if author.i not in self._authors:
+            self._authors[author.i] = None  # a document's author is never that document
+            indefinite = any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in author.children)
+            # A name as the index knows it ("the federal Securities and Exchange Commission").
+            name = self.actors.name_at(author.left_edge.idx, author.idx + len(author.text)) if author.pos_ == "PROPN" else None
+            if name:
+                self._authors[author.i] = name
+            elif author.pos_ in ("PRON", "PROPN") or (author.pos_ == "NOUN" and not indefinite):
+                self._authors[author.i] = self.resolve(author, 0, self.paragraph_of(author.idx))
+        return self._authors[author.i]
+
+    def _earlier_document(self, tok) -> tuple[bool, str | None]:
+        """For "the report": (whether the article named the document before, and its author).
+
+        Earlier mentions that are themselves "the report" without an author refer further back;
+        the first one with an author, or one that introduces a document ("a study found"), decides."""
+        group = document_group(tok.lemma_.lower())
+        for t, author in reversed(self._documents):
+            if t.i >= tok.i or t.tag_ != "NN" or document_group(t.lemma_.lower()) != group:
+                continue
+            if author is not None:
+                return True, self._author_name(author)
+            if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children):
+                return True, None
+        return False, None
+
     def _description(self, tok, paragraph_start: int, paragraph: int) -> str | None:
         lemma = tok.lemma_.lower()
         if tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "poss", "compound", "amod") for c in tok.children):
             return None  # "reports say", "officials said": nobody in particular
+        if lemma in WRITTEN_NOUNS:
+            # A document speaks for its stated author ("a report by X said"); "the report" for the
+            # author of the report named before; one whose author the article does not name, for no one.
+            if self._document_at.get(tok.i) is not None:
+                return self._author_name(self._document_at[tok.i])
+            definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+            if definite and self._name_in_phrase(tok, lemma, None) is None:
+                named, author = self._earlier_document(tok)
+                if named:
+                    return author
         # A person described by a word for people ("the Google engineer", "Acme's lawyers") is not
         # the organization named with them, unless the word says they speak for it ("a Google spokeswoman").
         person, speaks_for = is_person_noun(lemma), lemma in SPOKES_NOUNS
