@@ -52,8 +52,7 @@ class SpeakerResolver:
         self.unnamed = UnnamedPersons(doc, quoted_mask, actors,
                                       lambda t: self.resolve(t, 0, paragraph_of(t.idx)), paragraph_of, self.agrees)
         self._sources = recording_sources(doc, quoted_mask, self._person_in)
-        self._documents = document_mentions(doc, quoted_mask)
-        self._document_at = {t.i: author for t, author in self._documents}
+        self._documents: list | None = None  # found when a document first speaks
         self._authors: dict[int, str | None] = {}
 
     def _person_in(self, start: int, end: int) -> str | None:
@@ -199,6 +198,9 @@ class SpeakerResolver:
         if tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "poss", "compound", "amod") for c in tok.children):
             return None  # "reports say", "officials said": nobody in particular
         if lemma in WRITTEN_NOUNS:
+            if self._documents is None:
+                self._documents = document_mentions(self.doc, self.mask)
+                self._document_at = {t.i: author for t, author in self._documents}
             # A document speaks for its stated author ("a report by X said"); "the report" for the
             # author of the report named before; one whose author the article does not name, for no one.
             if self._document_at.get(tok.i) is not None:

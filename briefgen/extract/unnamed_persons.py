@@ -55,8 +55,8 @@ class UnnamedPersons:
     def __init__(self, doc, mask: bytearray, actors, name_of, paragraph_of, agrees):
         self._subjects = description_subjects(doc, mask, actors)
         self._starts = [t.idx for t in self._subjects]
-        self._plurals = plural_subjects(doc, mask, actors)
-        self._plural_starts = [t.idx for t in self._plurals]
+        self._plurals: list | None = None  # found when a "they" first asks: most articles have none
+        self._plural_args = (doc, mask, actors)
         self._names: dict[int, str | None] = {}
         self._name_of, self._paragraph_of, self._agrees = name_of, paragraph_of, agrees
 
@@ -91,6 +91,9 @@ class UnnamedPersons:
 
     def recent_plural(self, before: int, min_paragraph: int):
         """The latest description of several people before `before`, for "they"."""
+        if self._plurals is None:
+            self._plurals = plural_subjects(*self._plural_args)
+            self._plural_starts = [t.idx for t in self._plurals]
         i = bisect.bisect_left(self._plural_starts, before) - 1
         if i >= 0 and self._paragraph_of(self._plurals[i].idx) >= min_paragraph:
             return self._plurals[i]
