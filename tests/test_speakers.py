@@ -1,0 +1,132 @@
+"""Speaker resolution rules: pronoun chains, plural descriptions, documents and unnamed employees,
+on sentences written for these tests."""
+from __future__ import annotations
+
+
+def _speaker_of(ex, start: str):
+    hits = [q for q in ex.quotes if q.text.startswith(start)]
+    assert hits, f"no quote starting {start!r} in {[(q.text, q.speaker) for q in ex.quotes]}"
+    return hits[0].speaker
+
+
+# -- pronouns skip subjects of reported and relative clauses ------------------------------------------
+
+def test_embedded_subject_does_not_outrank_the_main_clause_subject(extract_text):
+    ex = extract_text(
+        "Senator Paul Hendricks spoke to dairy farmers in Iowa on Monday.",
+        "He said Governor Lisa Roe's plan would ruin the dairy industry. “Nobody in Washington has read the bill,” he said.",
+    )
+    assert _speaker_of(ex, "Nobody in Washington") == "Paul Hendricks"
+
+
+def test_embedded_subject_still_serves_when_no_main_subject_precedes(extract_text):
+    ex = extract_text(
+        "The agency said Inspector Marta Kowalski would lead the review of the crash.",
+        "“We will publish everything we find, good or bad,” she said.",
+    )
+    assert _speaker_of(ex, "We will publish everything") == "Marta Kowalski"
+
+
+def test_pronoun_inside_a_reported_clause_takes_that_clause_subject(extract_text):
+    ex = extract_text(
+        "Mayor Carla Jensen said Governor Tom Ruiz was right when he warned on Friday that “the river will flood the lower town again this spring.”",
+    )
+    assert _speaker_of(ex, "the river will flood") == "Tom Ruiz"
+
+
+def test_pronoun_in_a_relative_aside_is_the_main_speaker(extract_text):
+    ex = extract_text(
+        "Dana Whitfield, a lawyer, said the photographs do not show whether Kevin Moss held the knife, which she said was “found three metres away from the body.”",
+    )
+    assert _speaker_of(ex, "found three metres away") == "Dana Whitfield"
+
+
+# -- "they" after people described without a name ---------------------------------------------------
+
+def test_they_after_a_plural_description_is_not_the_last_organization(extract_text):
+    ex = extract_text(
+        "Northfield Mining Corp. said on Monday that rescue teams had reached the collapsed shaft.",
+        "The trapped miners' relatives waited at the gate through the night. “Nobody from the company has told us anything,” they said.",
+    )
+    assert _speaker_of(ex, "Nobody from the company") is None
+
+
+def test_they_after_an_organization_is_still_the_organization(extract_text):
+    ex = extract_text(
+        "The Harbour Workers Union called a strike at the container port on Monday.",
+        "“We will stay out until the port authority puts a real offer on the table,” they said.",
+    )
+    assert _speaker_of(ex, "We will stay out") == "Harbour Workers Union"
+
+
+def test_they_after_a_described_group_is_not_a_person_with_that_role(extract_text):
+    ex = extract_text(
+        "Senator Ida Brandt met the press with Tom Vance, her senior aide, on Monday.",
+        "Brandt aides later described the meeting as friendly. But they warned that “the bill will not pass this side of the summer recess.”",
+    )
+    assert _speaker_of(ex, "the bill will not pass") not in ("Tom Vance", "Ida Brandt")
+
+
+# -- an unnamed employee is not the organization ----------------------------------------------------
+
+def test_unnamed_employee_is_not_the_organization(extract_text):
+    ex = extract_text(
+        "Engineers at Veltrix Systems worked through the weekend to restore the payment network.",
+        "“We found the fault in a cooling unit at the Frankfurt data centre,” the Veltrix engineer said.",
+        "Veltrix's technicians said later that “every payment made on Saturday will be settled by Tuesday.”",
+    )
+    assert _speaker_of(ex, "We found the fault") is None
+    assert _speaker_of(ex, "every payment made on Saturday") is None
+
+
+def test_spokesperson_speaks_for_the_organization(extract_text):
+    ex = extract_text(
+        "Harland Motors recalled 40,000 delivery vans on Sunday after a brake fault.",
+        "“Owners will not pay anything for the repair,” a Harland Motors spokeswoman said.",
+    )
+    assert _speaker_of(ex, "Owners will not pay") == "Harland Motors"
+
+
+# -- a document speaks for its stated author ------------------------------------------------------------
+
+def test_report_goes_to_its_stated_author_not_the_last_organization(extract_text):
+    ex = extract_text(
+        "A report by the Coastal Research Council found that sea walls along the bay are failing.",
+        "Harbour Holdings, which owns most of the waterfront, declined to comment on Tuesday.",
+        "“Half of the walls built before 1990 will not survive another major storm,” the report says.",
+    )
+    assert _speaker_of(ex, "Half of the walls") == "Coastal Research Council"
+
+
+def test_report_released_by_a_subject_and_its_possessive(extract_text):
+    ex = extract_text(
+        "The Grain Traders Association released a study on Monday. Northway Bank lent to most of its members.",
+        "“Prices for wheat will rise by a fifth before the harvest,” the study said.",
+        "In a separate letter, Northway Bank's chairman warned farmers about debt.",
+    )
+    assert _speaker_of(ex, "Prices for wheat") == "Grain Traders Association"
+
+
+def test_subject_document_with_its_own_author(extract_text):
+    ex = extract_text(
+        "Harbour Holdings owns most of the waterfront.",
+        "A study from the Coastal Research Council said “the sea walls on the north shore are already crumbling.”",
+    )
+    assert _speaker_of(ex, "the sea walls on the north shore") == "Coastal Research Council"
+
+
+def test_report_whose_author_is_not_named_is_nobody(extract_text):
+    ex = extract_text(
+        "Harbour Holdings owns most of the waterfront. A team of engineers published a report on the sea walls last week.",
+        "“Half of the walls built before 1990 will not survive another major storm,” the report says.",
+    )
+    assert _speaker_of(ex, "Half of the walls") is None
+
+
+def test_said_in_a_statement_makes_the_speaker_the_author(extract_text):
+    ex = extract_text(
+        "The Red Harbour Trust said in a statement on Friday that it would sue the city.",
+        "Mayor Ines Ortega met the Harbour Holdings board in the afternoon.",
+        "“The city has ignored every warning we sent,” the statement said.",
+    )
+    assert _speaker_of(ex, "The city has ignored") == "Red Harbour Trust"
