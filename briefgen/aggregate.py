@@ -104,6 +104,10 @@ def pick_summaries(extractions: list[Extraction], sources: list[Source], n: int,
     pool = [(e, s) for e in extractions for s in e.sentences if s.text not in skip and s.text not in asked]
     out: list[Summary] = []
     leads = {e.path: min((s.start for s in e.sentences), default=-1) for e in extractions}
+    # The newest story's lead tells where things stand: 1 for the latest publication day, less by 0.25 a day.
+    newest = max((e.published for e in extractions if e.published), default=None)
+    fresh = {e.path: max(0.0, 1 - 0.25 * (newest - e.published).days) if newest and e.published else 0.5
+             for e in extractions}
 
     def new_actors(s) -> float:
         return sum(weight[a] * (1.0 if a not in covered else 0.25) for a in _keys(s.actors, weight))
@@ -115,7 +119,8 @@ def pick_summaries(extractions: list[Extraction], sources: list[Source], n: int,
         return s.score + new_actors(s) + (_date_weight(new_dates, e.published) if new_dates else 0.0) + fresh_source
 
     roles = [
-        lambda item: (item[1].start == leads.get(item[0].path)) * 10 + item[1].score + 0.5 * new_actors(item[1]),  # a lead
+        lambda item: (item[1].start == leads.get(item[0].path)) * 10 + item[1].score + 0.5 * new_actors(item[1])
+        + 1.5 * fresh[item[0].path],  # a lead, of the newest stories first
         lambda item: new_actors(item[1]) + 2.0 * item[1].topic + 0.3 * item[1].score,  # who: on the story's event
         lambda item: _upcoming(item[1].dates, item[0].published) + 0.1 * gain(item),  # what comes next
     ] if bottom_line else []
@@ -254,11 +259,19 @@ def shorten(text: str, max_words: int = 40) -> tuple[str, bool]:
     cut = None
     for m in re.finditer(r"[,;:]\s|\s[—–-]{1,2}\s", text):
         n = len(text[: m.start()].split())
-        if 12 <= n <= max_words - 5:
+        if 12 <= n <= max_words - 5 and not _open_quote(text[: m.start()]):
             cut = m.start()
     if cut is None:
         cut = len(" ".join(words[: max_words - 5]))
-    return text[:cut].rstrip(" ,;:—–-") + " …", True
+    head = text[:cut].rstrip(" ,;:—–-")
+    return head + " …" + _open_quote(head), True
+
+
+def _open_quote(text: str) -> str:
+    """The mark that closes a quotation still open at the end of `text` ('”' or '"'), else ''."""
+    if text.count("“") > text.count("”"):
+        return "”"
+    return '"' if text.count('"') % 2 == 1 else ""
 
 
 def aggregate(extractions: list[Extraction], config: Config, *, now: datetime, skipped: list[Skipped] | None = None) -> Briefing:

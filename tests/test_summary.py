@@ -158,3 +158,28 @@ def test_an_embedded_post_is_not_a_summary_sentence_nor_a_timeline_event(extract
     assert not any("twitter" in s.text for s in ex.sentences)
     assert not any("twitter" in ev.text for ev in ex.events)
     assert any(ev.date_text == "Tuesday" for ev in ex.events)
+
+
+def test_a_shortened_sentence_never_leaves_a_quotation_open():
+    text = ("The mayor, speaking to reporters outside the town hall after the long vote, said “the harbour will stay "
+            "open, whatever the board decides, because the town cannot live without its ferries and the jobs they bring”, "
+            "and left for Brussels.")
+    short, cut = shorten(text, max_words=30)
+    assert cut and short.count("“") == short.count("”"), short
+
+
+def test_a_line_ending_in_a_colon_is_no_summary_sentence(extract_text):
+    ex = extract_text(
+        "The latest on the harbour strike in Eastport and the talks between the unions and the board (all times local):",
+        "The harbour board of Eastport approved a new ferry terminal on Tuesday, officials said.",
+        title="Eastport approves ferry terminal", published="2024-03-06")
+    assert ex.sentences and not any(s.text.endswith(":") for s in ex.sentences)
+
+
+def test_the_bottom_line_leads_with_the_newest_story():
+    old = _extraction("old.txt", [_sentence("The port authority of Eastport approved a new ferry terminal, officials said.", 0, ["Eastport"])])
+    new = _extraction("new.txt", [_sentence("The new ferry terminal in Eastport opened to its first passengers today.", 0, ["Eastport"])])
+    old.published, new.published = date(2024, 2, 12), date(2024, 2, 19)
+    sources = number_sources([old, new], date(2024, 2, 19))
+    picked = pick_summaries([old, new], sources, 1, set(), bottom_line=True)
+    assert picked[0].source == 2

@@ -9,6 +9,10 @@ from briefgen.models import Article, DateMention, Sentence
 # Sentences opening with these lean on the one before ("This is concerning because ..."):
 # shown alone in a bottom line they would not say what they refer to.
 _DEPENDENT_START = re.compile(r"^\W*(this|that|these|those|it|he|she|they|his|her|their|its|such|but|and|also|however|meanwhile|still|yet)\b", re.I)
+# "The statement came ...", "Castro's move followed ...": a noun pointing back at news told before it.
+_ANAPHORIC_START = re.compile(
+    r"^\W*(?:the|[A-Z][\w.'’-]+['’]s)\s+(?:latest\s+|new\s+)?(?:statement|move|decision|remarks?|comments?|announcement|"
+    r"letter|visit|call|step|development|news|incident|episode|exchange|outburst|ruling)\b")
 _QUOTE_MARKS = "\"“”«»"
 _STOP = frozenset("a an the of to in on at for and or but by with from as that this is are was were be been has have had "
                   "it its he she they his her their said says will would could also than which who".split())
@@ -52,7 +56,8 @@ def candidate_sentences(doc, article: Article, limit: int = 30, actors=None, dat
         new_block = p.block not in first_in_block
         first_in_block.add(p.block)
         words = p.text.split()
-        if p.heading or len(words) < 6 or p.text.rstrip(_QUOTE_MARKS + "’' ").endswith("?") or has_link(p.text):
+        if p.heading or len(words) < 6 or p.text.rstrip(_QUOTE_MARKS + "’' ").endswith(("?", ":")) or has_link(p.text):
+            # a question is an open question; a line ending in a colon introduces what follows ("The Latest on ...:")
             continue
         base = offsets[p.block][0]
         if any(a <= p.start - base + 1 and b >= p.end - base - 1 for a, b in quotes.get(p.block, [])) or p.text[0] in _QUOTE_MARKS + "‘'":
@@ -64,6 +69,8 @@ def candidate_sentences(doc, article: Article, limit: int = 30, actors=None, dat
         score = 1.0 / (1.0 + 0.15 * order) + (0.2 if new_block else 0.0)
         if _DEPENDENT_START.match(p.text):
             score -= 0.6
+        elif _ANAPHORIC_START.match(p.text):
+            score -= 0.4
         if p.text.count("“") != p.text.count("”") or p.text.count('"') % 2:
             score -= 0.3  # an unclosed quotation reads as a fragment
         if len(words) > 45:
