@@ -7,6 +7,7 @@ from datetime import date, datetime
 from briefgen.config import Config
 from briefgen.models import Actor, ActorLink, Briefing, Event, Extraction, Skipped, Source, Summary
 from briefgen.select_quotes import pick_quotes
+from briefgen.typography import typographic
 
 
 def number_sources(extractions: list[Extraction], accessed: date) -> list[Source]:
@@ -132,7 +133,7 @@ def pick_summaries(extractions: list[Extraction], sources: list[Source], n: int,
         words = _content_words(s.text)
         if any(_overlap(words, w) >= 0.5 for w in shown):
             continue  # the same news from another outlet (or the same outlet twice) counts once
-        text, shortened = shorten(s.text)
+        text, shortened = shorten(typographic(s.text))
         out.append(Summary(text=text, source=by_path[e.path], shortened=shortened))
         skip.add(s.text)
         shown.append(words)
@@ -150,6 +151,11 @@ def once(items: list) -> list:
             out.append(it)
             seen.append(words)
     return out
+
+
+def _typeset(items: list) -> list:
+    """The items with typewriter quotation marks made typographic in their shown text."""
+    return [it.model_copy(update={"text": typographic(it.text)}) if typographic(it.text) != it.text else it for it in items]
 
 
 def _passed(value: str | None, day: date) -> bool:
@@ -289,11 +295,11 @@ def aggregate(extractions: list[Extraction], config: Config, *, now: datetime, s
         banner=config.banner, edition=config.edition, date=briefing_date, generated_at=now, timezone=config.timezone,
         bottom_line=bottom, key_points=points,
         actors=actors[: lim.actors],
-        timeline=timeline,
+        timeline=_typeset(timeline),
         quotes=pick_quotes(extractions, actors, lim.quotes),
         statements=pick_quotes(extractions, actors, lim.quotes, statements=True),
-        open_questions=in_turn(once([q for e in extractions for q in e.open_questions]), lim.open_questions),
-        outlook=in_turn(once([o for e in extractions for o in e.outlook if not _passed(o.date, briefing_date)]), lim.outlook),
+        open_questions=_typeset(in_turn(once([q for e in extractions for q in e.open_questions]), lim.open_questions)),
+        outlook=_typeset(in_turn(once([o for e in extractions for o in e.outlook if not _passed(o.date, briefing_date)]), lim.outlook)),
         sources=sources,
         skipped=list(skipped or []),
         article_count=len(extractions),

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from briefgen.models import Actor, Extraction, Quote
+from briefgen.typography import typographic
 
 #: A quote longer than this is cut after its last whole sentence that fits (with an ellipsis).
 MAX_WORDS = 60
@@ -38,8 +39,11 @@ def pick_quotes(extractions: list[Extraction], actors: list[Actor], limit: int, 
             speaker = name_of.get(q.speaker, q.speaker) if q.speaker else None
             score = (2.0 if speaker else 0.0) + (1.5 / (1 + 0.3 * rank[speaker]) if speaker in rank else 0.0)
             score -= 0.02 * i + (0.5 if len(q.text.split()) > 2 * MAX_WORDS else 0.0)
+            # a partial quote ("failed to yield results") reads as a fragment out of its sentence
+            if q.text[:1].islower() or len(q.text.split()) < 6:
+                score -= 0.8
             candidates.append((score, order, q.model_copy(update={"source": e.path, "speaker": speaker,
-                                                                 "text": shorten_quote(q.text)})))
+                                                                 "text": shorten_quote(typographic(q.text))})))
     chosen: list[tuple[int, Quote]] = []
     per_speaker: dict[str | None, int] = {}
     per_article: dict[str | None, int] = {}

@@ -63,3 +63,19 @@ def test_a_long_quote_is_cut_after_a_whole_sentence_with_an_ellipsis():
     assert shorten_quote(sentence) == sentence
     one_long_sentence = " ".join(["word"] * 150) + "."
     assert shorten_quote(one_long_sentence).endswith("word …")
+
+
+def test_whole_sentences_are_preferred_to_fragments_and_wire_marks_are_typeset():
+    ex = _ex("a.txt", [_q("failed to yield results", "Ines Duarte", 0),
+                       _q("We will not reopen the harbour until ``every crane'' is safe.", "Ines Duarte", 100)],
+             Actor(name="Ines Duarte", kind="person", mentions=9, score=9.0))
+    (q,) = _pick([ex], limit=1)
+    assert q.text == "We will not reopen the harbour until “every crane” is safe."
+
+
+def test_typewriter_marks_become_typographic():
+    from briefgen.typography import typographic
+
+    assert typographic("He said ``no'' twice.") == "He said “no” twice."
+    assert typographic("''Why now?'' she asked.") == "“Why now?” she asked."
+    assert typographic("It's the port's rock 'n' roll.") == "It's the port's rock 'n' roll."

@@ -428,3 +428,14 @@ def test_templates_check_briefing_json_errors_name_the_file_and_what_is_wrong(tm
     wrong.write_text(seed.read_text(encoding="utf-8").replace('"article_count": ', '"article_count": "many", "x": ', 1))
     with pytest.raises(BriefgenError, match=r"wrong.json: not a briefing JSON: article_count: Input should be a valid integer"):
         load_seed_briefing(wrong)
+
+
+def test_sources_punctuate_a_headline_that_ends_in_a_question_and_the_method_counts_merged_duplicates(briefing):
+    src = briefing.sources[0].model_copy(update={"title": "Will the harbour reopen?", "also_reported_by": ["Daily Tide", "Port News"]})
+    b = briefing.model_copy(update={"sources": [src, *briefing.sources[1:]]})
+    html = render_html(b, _config())
+    assert "“Will the harbour reopen?” 19 February 2024." in html and "reopen?”," not in html
+    assert "2 near-duplicate reports of the same stories were merged" in html
+    assert "&#8288;<a class=\"src\"" in html or "\u2060<a class=\"src\"" in html  # a marker never wraps alone
+    md = render_markdown(b, _config())
+    assert "“Will the harbour reopen?” 19 February 2024" in md
