@@ -19,6 +19,10 @@ def number_sources(extractions: list[Extraction], accessed: date) -> list[Source
     ]
 
 
+#: A national qualifier in front of an institution's name.
+_NATIONAL = re.compile(r"^(?:us|u s|united states|american|uk|british) ")
+
+
 def merge_actors(extractions: list[Extraction]) -> list[Actor]:
     """Merge actors across articles: same name or alias, or a person's surname form; rank by summed score.
 
@@ -36,6 +40,8 @@ def merge_actors(extractions: list[Extraction]) -> list[Actor]:
     for e in extractions:
         for a in e.actors:
             forms = [norm(f) for f in [a.name, *a.aliases]]
+            if a.kind != "person":  # "U.S. Immigration Service" and "Immigration Service" are one body
+                forms += [q for f in forms if (q := _NATIONAL.sub("", f)) != f and len(q.split()) >= 2]
             i = by_form.get(forms[0])
             if i is None and a.kind != "person":
                 i = next((by_form[f] for f in forms[1:] if f in by_form and merged[by_form[f]].kind != "person"), None)
@@ -44,7 +50,8 @@ def merge_actors(extractions: list[Extraction]) -> list[Actor]:
                 for j in people:
                     other = norm(merged[j].name).split()
                     short, full = sorted((words, other), key=len)
-                    if full[-len(short):] == short:
+                    # a surname form, or the same first and last name with a middle initial ("Donald J. Trump")
+                    if full[-len(short):] == short or (len(short) >= 2 and short[0] == full[0] and short[-1] == full[-1]):
                         i = j
                         break
             if i is None:

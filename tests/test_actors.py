@@ -360,3 +360,24 @@ def test_an_opening_phrase_is_not_the_role_of_the_names_after_it(index_of):
     for name in ("Helena Sousa", "Rui Costa"):
         (a,) = holding(ranked, name)
         assert a.role is None, a.role
+
+
+def test_merge_across_articles_with_a_middle_initial_and_a_national_qualifier():
+    merged = merge_actors([
+        _ex("a.txt", Actor(name="Ines M. Duarte", kind="person", mentions=4, score=6.0),
+            Actor(name="U.S. Immigration and Naturalization Service", kind="organization", mentions=2, score=3.0)),
+        _ex("b.txt", Actor(name="Ines Duarte", kind="person", mentions=2, score=3.0),
+            Actor(name="Immigration and Naturalization Service", kind="organization", mentions=3, score=4.0)),
+        _ex("c.txt", Actor(name="Ana Duarte", kind="person", mentions=1, score=1.0)),
+    ])
+    assert [a.name for a in merged if "Duarte" in a.name] == ["Ines M. Duarte", "Ana Duarte"]
+    (ins,) = [a for a in merged if "Naturalization" in a.name]
+    assert ins.mentions == 5 and ins.articles == ["a.txt", "b.txt"]
+
+
+def test_a_people_named_only_as_an_adjective_ranks_below_the_actors(index_of):
+    idx, ranked = index_of(
+        "Finance Minister Anna Kowalczyk said on Tuesday that the budget would be cut, Lithuanian officials said.",
+        "Kowalczyk told reporters the plan was final.")
+    names = [a.name for a in ranked]
+    assert "Lithuanian" in idx.adjectival and names.index("Lithuanian") > names.index("Anna Kowalczyk")

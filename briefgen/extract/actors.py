@@ -60,6 +60,7 @@ class ActorIndex:
     weights: dict[str, float] = field(default_factory=dict, repr=False)
     speakers: set[str] = field(default_factory=set, repr=False)
     first_offset: dict[str, int] = field(default_factory=dict, repr=False)
+    adjectival: set[str] = field(default_factory=set, repr=False)  # groups named only as modifiers ("Pakistani officials")
     _forms: dict[str, str] = field(default_factory=dict, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
 
@@ -539,11 +540,15 @@ def extract_actors(doc, article: Article) -> ActorIndex:
             taken[i] = True
     weights: dict[str, float] = {}
     kind_of = {n: a.kind for n, a in index.actors.items()}
+    acting: set[str] = set()
     for m in mentions:
         name = canonical[aliases.key(m.form)]
         weights[name] = weights.get(name, 0.0) + _weight(m, kind_of[name])
         if m.speaker:
             index.speakers.add(name)
+        if not m.modifier:
+            acting.add(name)
+    index.adjectival = {n for n, k in kind_of.items() if k == "group" and n not in acting}
     phrases = {tuple(words[k]): name for k, name in canonical.items()
                if words.get(k) and any(c.isupper() for c in k.upper()) and words[k][0][:1].isupper()}
     for name, s, e in _phrase_matches(doc, phrases):
@@ -674,7 +679,9 @@ def rank_actors(index: ActorIndex, article: Article, quotes: list[Quote]) -> lis
         country = a.kind == "place" and (aliases.place_of(a.name) or ("", ""))[1] == "name"
         agent_kind = (a.kind == "person" and len(a.name.split()) >= 2) or a.kind == "organization" or country
         forms = len({aliases.key(f) for f in a.aliases} - {aliases.key(a.name)})
+        # a people named only in passing as an adjective ("Pakistani officials said") describes the others
+        adjectival = 1.5 if a.name in index.adjectival and not a.quoted else 0.0
         a.score = round(
             w + (2.0 if a.quoted else 0.0) + (1.5 if in_title else 0.0) + 1.5 * position
-            + (1.5 if a.role else 0.0) + (0.5 if agent_kind else 0.0) + min(1.0, 0.5 * forms), 3)
+            + (1.5 if a.role else 0.0) + (0.5 if agent_kind else 0.0) + min(1.0, 0.5 * forms) - adjectival, 3)
     return sorted(index.actors.values(), key=lambda a: (-a.score, a.first_paragraph or 0, a.name))
