@@ -160,6 +160,31 @@ def once(items: list) -> list:
     return out
 
 
+def first_mentions(summaries: list[Summary], actors: list[Actor], after: list[Summary] = ()) -> list[Summary]:
+    """The summaries with a person's full name at its first mention: a bare surname the reader meets before
+    the full name gets the rest in brackets, as editors mark their insertions ("[Mikhail] Bogdanov")."""
+    seen = " ".join(s.text for s in after)
+    surnames: dict[str, int] = {}
+    for a in actors[:30]:
+        if a.kind == "person":
+            surnames[a.name.split()[-1]] = surnames.get(a.name.split()[-1], 0) + 1
+    out = []
+    for s in summaries:
+        text = s.text
+        for a in actors[:30]:
+            words = a.name.split()
+            if a.kind != "person" or len(words) < 2 or a.name in seen or a.name in text or surnames[words[-1]] > 1:
+                continue  # (two Clintons: a bare "Clinton" is left as the writer left it)
+            last = words[-1]
+            m = re.search(rf"(?<![\w\]])(?:Mr\.?\s|Mrs\.?\s|Ms\.?\s|Dr\.?\s)?{re.escape(last)}\b", text)
+            if m and re.search(rf"\b{re.escape(last)}\b", seen) is None:
+                given = " ".join(words[:-1])
+                text = text[: m.start()] + f"[{given}] " + text[m.start():].removeprefix("Mr. ").removeprefix("Mrs. ").removeprefix("Ms. ").removeprefix("Dr. ")
+        seen += " " + text
+        out.append(s if text == s.text else s.model_copy(update={"text": text}))
+    return out
+
+
 def _typeset(items: list) -> list:
     """The items with typewriter quotation marks made typographic in their shown text."""
     return [it.model_copy(update={"text": typographic(it.text)}) if typographic(it.text) != it.text else it for it in items]
@@ -300,7 +325,7 @@ def aggregate(extractions: list[Extraction], config: Config, *, now: datetime, s
     return Briefing(
         title=config.title, organization=config.organization, author=config.author, recipient=config.recipient,
         banner=config.banner, edition=config.edition, date=briefing_date, generated_at=now, timezone=config.timezone,
-        bottom_line=bottom, key_points=points,
+        bottom_line=first_mentions(bottom, actors), key_points=first_mentions(points, actors, after=bottom),
         actors=actors[: lim.actors],
         timeline=_typeset(timeline),
         quotes=pick_quotes(extractions, actors, lim.quotes),

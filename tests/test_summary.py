@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 from briefgen.aggregate import number_sources, pick_summaries, shorten
-from briefgen.models import Actor, Extraction, OpenQuestion, Sentence
+from briefgen.models import Actor, Extraction, OpenQuestion, Sentence, Summary
 
 
 def test_candidates_lead_first_and_what_they_carry(extract_text):
@@ -183,3 +183,14 @@ def test_the_bottom_line_leads_with_the_newest_story():
     sources = number_sources([old, new], date(2024, 2, 19))
     picked = pick_summaries([old, new], sources, 1, set(), bottom_line=True)
     assert picked[0].source == 2
+
+
+def test_a_surname_met_before_the_full_name_gets_the_given_name_in_brackets():
+    from briefgen.aggregate import first_mentions
+
+    people = [Actor(name="Mikhail Varga", kind="person"), Actor(name="Bill Roe", kind="person"),
+              Actor(name="Jane Roe", kind="person"), Actor(name="Eastport", kind="place")]
+    out = first_mentions([Summary(text="Varga did not say when the ferry would sail.", source=1),
+                          Summary(text="Varga and Roe met in Eastport, and Varga left.", source=1)], people)
+    assert out[0].text == "[Mikhail] Varga did not say when the ferry would sail."
+    assert out[1].text == "Varga and Roe met in Eastport, and Varga left."  # once only; two Roes: left alone
