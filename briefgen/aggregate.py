@@ -245,7 +245,7 @@ def merge_timeline(extractions: list[Extraction], briefing_date: date, limit: in
         if any(k.date == ev.date and _overlap(words, _content_words(k.text)) >= 0.6 for k in kept):
             continue
         twin = next((k for k in kept if k.source == ev.source and abs(k.paragraph - ev.paragraph) <= 1 and k.upcoming == ev.upcoming
-                     and _overlap(words, _content_words(k.text)) >= 0.8), None)
+                     and _same_words(ev.text, k.text)), None)
         if twin is not None:
             if _precision(ev) <= _precision(twin):
                 continue
@@ -254,6 +254,16 @@ def merge_timeline(extractions: list[Extraction], briefing_date: date, limit: in
     if len(kept) > limit:
         kept = _most_relevant(kept, briefing_date, limit)
     return kept
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Whether two entries of one article show the same words: one inside the other, or two long windows
+    on one sentence (short clauses that differ only in their date, "rebuilt in 1956" and "in 1971", do not)."""
+    ca, cb = a.strip(" …"), b.strip(" …")
+    if ca in cb or cb in ca:
+        return True
+    wa, wb = _content_words(a), _content_words(b)
+    return min(len(wa), len(wb)) >= 8 and _overlap(wa, wb) >= 0.8
 
 
 def _precision(ev: Event) -> tuple:

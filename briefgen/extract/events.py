@@ -99,12 +99,20 @@ def _days(b: tuple[str, str]) -> int:
         return 10**6
 
 
+def _owner(dates: list[tuple[tuple, tuple[str, str]]]) -> tuple:
+    """Of the dates in one clause, as (rank, bounds), the rank of the one the clause is about: the best ranked
+    (plain, nearest the verb), or a more precise plain date inside it ("over the weekend, on Sunday": Sunday)."""
+    best, b = max(dates)
+    inside = [(about, c) for about, c in dates if about[0] and b[0] <= c[0] and c[1] <= b[1] and _days(c) < _days(b)]
+    return min(inside, key=lambda ab: (_days(ab[1]), tuple(-x for x in ab[0])))[0] if inside else best
+
+
 def extract_events(doc, article: Article, dates: list[DateMention], actors: ActorIndex) -> list[Event]:
     """One event per calendar date of an article: the clause that tells it best, its actors, future or past.
 
-    A clause that carries two dates ("met on Sunday, the weekend of the summit") gives one event: the date
-    the clause is about (a plain date nearest its verb), the most precise on a tie; the other date is
-    kept only where another clause tells it.
+    A clause that carries two dates ("reopened in January after the storm of December 12") gives one
+    event: the date the clause is about (a plain date nearest its verb, the most precise on a tie, or a
+    more precise day inside it); the other date is kept only where another clause tells it.
     """
     best: dict[tuple, tuple[tuple, Event]] = {}
     owner: dict[tuple[int, int], tuple] = {}  # clause span -> the rank of the date it is about
@@ -118,8 +126,9 @@ def extract_events(doc, article: Article, dates: list[DateMention], actors: Acto
         b = _narrow(dm.value, dm.mod, b)
         spans = clause_span(doc, dm.start, dm.end)
         about = (dm.mod not in ("after", "before"), -_depth(doc, dm.start, dm.end, spans[0], spans[1]), -_days(b), -dm.start)
-        owner[spans[:2]] = max(owner.get(spans[:2], about), about)
         told.append((spans[:2], about, dm, b, spans))
+    for clause in {t[0] for t in told}:
+        owner[clause] = _owner([(about, b) for c, about, _, b, _ in told if c == clause])
     for clause, about, dm, b, (start, end, s_start, s_end) in told:
         if owner[clause] != about:
             continue  # the clause is told for another of its dates
