@@ -270,23 +270,80 @@ def _overlap(a: set[str], b: set[str]) -> float:
 
 
 def merge_timeline(extractions: list[Extraction], briefing_date: date, limit: int) -> list[Event]:
-    """Events of all articles, one per happening, sorted by date; upcoming relative to the briefing date."""
+    """Events of all articles, one per happening, sorted by date; upcoming relative to the briefing date.
+
+    Each sentence is shown once: a clause that an article's other entry already holds (a part of a
+    sentence given in full for another date, or another window on the same long sentence, which may
+    reach into the next paragraph) is one entry,
+    the one with the plain, most precise date; it stays apart only when one is upcoming and the other
+    not, since upcoming items have their own list. The same day told in near-identical words (by several
+    outlets, or twice in one story) is one event too.
+    """
     today = briefing_date.isoformat()
     kept: list[Event] = []
     for ev in sorted((ev for e in extractions for ev in e.events), key=lambda ev: (ev.sort_key, ev.source or "", ev.paragraph)):
+        end = ev.end_key or ev.sort_key
+        ev = ev.model_copy(update={"upcoming": ev.sort_key > today or (ev.future and end >= today)})
         words = _content_words(ev.text)
-        # the same date told in near-identical words (by several outlets, or twice in one story) is one event
         if any(k.date == ev.date and _overlap(words, _content_words(k.text)) >= 0.6 for k in kept):
             continue
-        end = ev.end_key or ev.sort_key
-        upcoming = ev.sort_key > today or (ev.future and end >= today)
-        kept.append(ev.model_copy(update={"upcoming": upcoming}))
+        twin = next((k for k in kept if k.source == ev.source and abs(k.paragraph - ev.paragraph) <= 1 and k.upcoming == ev.upcoming
+                     and _same_words(ev.text, k.text)), None)
+        if twin is not None:
+            if _precision(ev) <= _precision(twin):
+                continue
+            kept.remove(twin)
+        kept.append(ev)
     if len(kept) > limit:
-        # keep what is scheduled, then the most precise and most recent dates
-        rank = sorted(kept, key=lambda ev: (not ev.upcoming, -len(ev.date.split("/")[0]), ev.sort_key), reverse=False)
-        chosen = {id(ev) for ev in rank[:limit]}
-        kept = [ev for ev in kept if id(ev) in chosen]
+        kept = _most_relevant(kept, briefing_date, limit)
     return kept
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Whether two entries of one article show the same words: one inside the other, or two long windows
+    on one sentence (short clauses that differ only in their date, "rebuilt in 1956" and "in 1971", do not)."""
+    ca, cb = a.strip(" …"), b.strip(" …")
+    if ca in cb or cb in ca:
+        return True
+    wa, wb = _content_words(a), _content_words(b)
+    return min(len(wa), len(wb)) >= 8 and _overlap(wa, wb) >= 0.8
+
+
+def _precision(ev: Event) -> tuple:
+    """How exactly an entry's date tells its clause: a plain date before "after"/"before" one, then the shorter span,
+    then the fuller text."""
+    try:
+        days = (date.fromisoformat((ev.end_key or ev.sort_key)[:10]) - date.fromisoformat(ev.sort_key[:10])).days
+    except ValueError:
+        days = 10**6
+    return (ev.mod not in ("after", "before"), -days, len(ev.text))
+
+
+#: Entries older than this before the briefing date are background: they give way first when the list is cut.
+BACKGROUND_DAYS = 548  # about 18 months
+
+
+def _most_relevant(events: list[Event], briefing_date: date, limit: int) -> list[Event]:
+    """The `limit` entries a reader needs most, in date order: what is scheduled, then the recent past (a day's
+    first entry before its second), then background history, newest first."""
+    horizon = date.fromordinal(max(1, briefing_date.toordinal() - BACKGROUND_DAYS)).isoformat()
+    seen: dict[str, int] = {}
+    nth = {}
+    for ev in events:
+        nth[id(ev)] = seen.get(ev.date, 0)
+        seen[ev.date] = nth[id(ev)] + 1
+
+    def rank(ev: Event) -> tuple:
+        background = (ev.end_key or ev.sort_key) < horizon
+        return (not ev.upcoming, background, nth[id(ev)] > 0, -_precision(ev)[1], _neg(ev.sort_key))
+
+    chosen = {id(ev) for ev in sorted(events, key=rank)[:limit]}
+    return [ev for ev in events if id(ev) in chosen]
+
+
+def _neg(key: str) -> tuple[int, ...]:
+    """A sort key that orders ISO dates newest first."""
+    return tuple(-ord(c) for c in key)
 
 
 def shorten(text: str, max_words: int = 40) -> tuple[str, bool]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 from briefgen.extract.events import bounds, sort_key
+from briefgen.models import Event, Extraction
 
 
 def test_bounds_of_values():
@@ -84,3 +85,64 @@ def test_late_month_sorts_after_its_middle(extract_text):
     e = extract_text("Talks will resume in late April, after a round held on April 12.", published="2024-04-02")
     keys = {ev.date_text: ev.sort_key for ev in e.events}
     assert keys["late April"] > keys["April 12"]
+
+
+def test_a_clause_with_two_dates_is_one_event_for_the_date_it_tells(extract_text):
+    # the clause is about January; the storm's date is only a reference inside it
+    e = extract_text("In January the port reopened after the storm of December 12 had closed it.", published="2024-03-20")
+    assert [ev.date for ev in e.events] == ["2024-01"]
+    # the weekend and the Sunday in it are one time: the more precise day is kept
+    e = extract_text("Over the weekend, on Sunday, the rebels shelled the airport of Karsk.", published="2024-03-20")
+    assert [ev.date for ev in e.events] == ["2024-03-17"]
+
+
+def test_a_sentence_is_shown_once_in_the_merged_timeline(extract_text):
+    from briefgen.aggregate import merge_timeline
+
+    e = extract_text("Governor Lena Marsh said on Monday that the dam had burst in early March.", published="2024-03-20")
+    assert len(e.events) == 2  # the article gives both dates their clause ...
+    timeline = merge_timeline([e], date(2024, 3, 20), 25)
+    assert [ev.date for ev in timeline] == ["2024-03-18"]  # ... the briefing shows the sentence once, for the exact day
+    # what is still to come keeps its own entry in the upcoming list, even inside a past sentence
+    e = extract_text("Governor Lena Marsh said on Monday that the talks will open on April 9 in Tarn.", published="2024-03-20")
+    timeline = merge_timeline([e], date(2024, 3, 20), 25)
+    assert [(ev.date, ev.upcoming) for ev in timeline] == [("2024-03-18", False), ("2024-04-09", True)]
+
+
+def _event(day: str, text: str, paragraph: int = 1, source: str = "a.txt", **kw) -> Event:
+    return Event(date=day, sort_key=kw.pop("sort_key", day), text=text, date_text=day, paragraph=paragraph, source=source, **kw)
+
+
+def test_two_windows_on_one_long_sentence_are_one_entry():
+    from briefgen.aggregate import merge_timeline
+
+    # a long sentence is cut around each of its dates: the windows differ in where the ellipses fall
+    one = _event("2024-03-17", "… to sail back to Port Ellen at once, the captain said Sunday. 'I will leave tomorrow with the crew and the cargo,' …")
+    two = _event("2024-03-18", "… Port Ellen at once, the captain said Sunday. 'I will leave tomorrow with the crew and the cargo,' the captain wrote in a letter …", paragraph=2)
+    other = _event("2024-03-18", "The harbour board approved the new dredging levy", paragraph=3)
+    timeline = merge_timeline([Extraction(path="a.txt", events=[one, two, other])], date(2024, 3, 20), 25)
+    assert len(timeline) == 2 and other.text in [ev.text for ev in timeline]
+
+
+def test_a_cut_timeline_keeps_recent_entries_before_background():
+    from briefgen.aggregate import merge_timeline
+
+    old = [_event(f"{y}-05-01", f"The old fort was rebuilt in stage {y}", paragraph=i) for i, y in enumerate((1956, 1959, 1971), start=10)]
+    recent = [_event(f"2024-0{m}-1{m}", f"The council voted on measure number {m}", paragraph=m) for m in range(1, 4)]
+    vague = _event("2024-02", "Ferry fares rose sharply across the islands", paragraph=5, sort_key="2024-02-01", end_key="2024-02-29")
+    ahead = _event("2024-04-02", "The new ferry will sail to Tarn", paragraph=6, future=True)
+    timeline = merge_timeline([Extraction(path="a.txt", events=old + recent + [vague, ahead])], date(2024, 3, 20), 5)
+    assert [ev.date for ev in timeline] == ["2024-01-11", "2024-02", "2024-02-12", "2024-03-13", "2024-04-02"]
+    assert timeline[-1].upcoming
+    timeline = merge_timeline([Extraction(path="a.txt", events=old + recent + [vague, ahead])], date(2024, 3, 20), 6)
+    assert timeline[0].date == "1971-05-01"  # background history comes in newest first
+
+
+def test_seed_timeline_shows_each_sentence_once(seed_extraction):
+    from briefgen.aggregate import merge_timeline
+
+    timeline = merge_timeline([seed_extraction], date(2024, 2, 19), 25)
+    inside = [(a, b) for a in timeline for b in timeline if a is not b and a.text.strip(" …") in b.text]
+    # a sentence appears twice only as a past entry and, apart, the upcoming item it names
+    assert all(a.upcoming != b.upcoming for a, b in inside), inside
+    assert {"2023-10", "2023-10-07", "2024-02-16", "2024-W07-WE", "2024-02-29/2024-03-02"} <= {ev.date for ev in timeline}

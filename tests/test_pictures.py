@@ -393,3 +393,63 @@ def test_a_date_at_the_end_of_the_calendar_draws_without_error(day):
     assert_inside(root)
     ticks = [t for t in root.iter("{http://www.w3.org/2000/svg}text") if t.get("class") == "tick-label"]
     assert 2 <= len(ticks) <= 8
+
+
+# ---- the strip's period, label order and label words ----
+
+def _texts(root) -> list:
+    return [t for t in root.iter("{http://www.w3.org/2000/svg}text") if t.find("s:tspan", NS) is not None]
+
+
+def test_strip_shows_the_recent_period_and_counts_background_entries():
+    b = small_briefing(events=8)  # weekly from two weeks before the briefing date
+    b.timeline[:0] = [Event(date=d, sort_key=d, text=f"The harbour was first dredged in {d[:4]}", date_text=d[:4], paragraph=9, source="a.txt")
+                      for d in ("1956-12-02", "1959-01-01")]
+    root = parse(timeline_svg(b))
+    assert_inside(root)
+    assert len(markers(root)) == 8  # the list keeps the old entries; the strip counts them in a caption
+    notes = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text") if "note" in (t.get("class") or "")]
+    assert notes == ["2 earlier entries (1956–1959) in the list below"]
+    assert notes[0] in root.find("s:desc", NS).text
+    xs = sorted(float(m.get("cx")) for m in markers(root))
+    assert xs[-1] - xs[0] > 0.5 * 640  # the recent events spread over the axis, not into its last millimetres
+    ticks = ["".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text") if t.get("class") == "tick-label"]
+    assert not any("19" in t for t in ticks)
+
+
+def test_strip_of_a_story_told_over_decades_keeps_its_whole_axis():
+    b = small_briefing(events=0)
+    b.timeline = [Event(date=f"{y}-06-01", sort_key=f"{y}-06-01", text=f"The dock strike of {y}", date_text=str(y), paragraph=1, source="a.txt")
+                  for y in range(1960, 2025, 8)]
+    root = parse(timeline_svg(b))
+    assert len(markers(root)) == len(b.timeline)
+    assert not [t for t in root.iter("{http://www.w3.org/2000/svg}text") if "note" in (t.get("class") or "")]
+
+
+def test_stacked_labels_read_in_date_order_from_top_to_bottom():
+    b = small_briefing(events=0)
+    day = b.date
+    # six events in the last fortnight with a long-ago one: the labels crowd near the right edge
+    b.timeline = [Event(date=(d := day - timedelta(days=2 * k)).isoformat(), sort_key=d.isoformat(),
+                        text=f"Pier crew number {k} walked out over the dredging levy", date_text="x", paragraph=k, source="a.txt")
+                  for k in range(6, 0, -1)]
+    b.timeline.insert(0, Event(date="2024-09-01", sort_key="2024-09-01", text="The levy was first proposed", date_text="x", paragraph=9, source="a.txt"))
+    root = parse(timeline_svg(b))
+    rows = sorted(((float(t.get("y")), float(t.get("x")), "".join(t.itertext())) for t in _texts(root)))
+    crowded = [r for r in rows if "Pier crew" in r[2]]
+    order = [int(re.search(r"number (\d)", r[2]).group(1)) for r in crowded]
+    assert order == sorted(order, reverse=True), order  # crew 6 walked out first: the top row
+    assert not overlapping(label_boxes(root, "label"))
+    assert_inside(root)
+
+
+def test_labels_start_at_the_clause_not_at_its_subordinating_word():
+    b = small_briefing(events=0)
+    b.timeline = [
+        Event(date="2025-03-03", sort_key="2025-03-03", text="… that Tarn Council invited the dockworkers to talks", date_text="x", paragraph=1, source="a.txt"),
+        Event(date="2025-03-05", sort_key="2025-03-05", text="… where the ferry ran aground on Wednesday", date_text="x", paragraph=2, source="a.txt"),
+        Event(date="2025-03-07", sort_key="2025-03-07", text="When the tide turned, the ferry floated free", date_text="x", paragraph=3, source="a.txt"),
+    ]
+    labels = ["".join(t.find("s:tspan[@class='what']", NS).itertext()) for t in _texts(parse(timeline_svg(b)))]
+    assert labels[0].startswith("Tarn Council invited") and labels[1].startswith("the ferry ran")
+    assert labels[2].startswith("When the tide")  # a sentence's own first word stays

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from itertools import islice
 
 from briefgen.extract.actors import ActorIndex
@@ -80,9 +81,42 @@ def describe(text: str, start: int, end: int, s_start: int, s_end: int, date_sta
     return re.sub(r"\s+", " ", out)
 
 
+def _depth(doc, start: int, end: int, c_start: int, c_end: int) -> int:
+    """Steps from the date's head word up to the head of its clause: a date the clause is told about is near
+    its verb ("met on Monday"), a date the clause only refers to sits deeper ("after the vote of 7 October")."""
+    tok = doc.char_span(start, end, alignment_mode="expand").root
+    steps = 0
+    while tok.head.i != tok.i and c_start <= tok.head.idx < c_end:
+        tok, steps = tok.head, steps + 1
+    return steps
+
+
+def _days(b: tuple[str, str]) -> int:
+    """Length of a date's span in days (0 for one day): the smaller, the more precise."""
+    try:
+        return (date.fromisoformat(b[1]) - date.fromisoformat(b[0])).days
+    except ValueError:
+        return 10**6
+
+
+def _owner(dates: list[tuple[tuple, tuple[str, str]]]) -> tuple:
+    """Of the dates in one clause, as (rank, bounds), the rank of the one the clause is about: the best ranked
+    (plain, nearest the verb), or a more precise plain date inside it ("over the weekend, on Sunday": Sunday)."""
+    best, b = max(dates)
+    inside = [(about, c) for about, c in dates if about[0] and b[0] <= c[0] and c[1] <= b[1] and _days(c) < _days(b)]
+    return min(inside, key=lambda ab: (_days(ab[1]), tuple(-x for x in ab[0])))[0] if inside else best
+
+
 def extract_events(doc, article: Article, dates: list[DateMention], actors: ActorIndex) -> list[Event]:
-    """One event per calendar date of an article: the clause that tells it best, its actors, future or past."""
+    """One event per calendar date of an article: the clause that tells it best, its actors, future or past.
+
+    A clause that carries two dates ("reopened in January after the storm of December 12") gives one
+    event: the date the clause is about (a plain date nearest its verb, the most precise on a tie, or a
+    more precise day inside it); the other date is kept only where another clause tells it.
+    """
     best: dict[tuple, tuple[tuple, Event]] = {}
+    owner: dict[tuple[int, int], tuple] = {}  # clause span -> the rank of the date it is about
+    told: list[tuple[tuple[int, int], tuple, DateMention, tuple[str, str], tuple[int, int, int, int]]] = []
     pub = article.published.isoformat() if article.published else None
     text = article.text  # the Doc was made from this string; Doc.text would rebuild it token by token
     for dm in dates:
@@ -90,7 +124,14 @@ def extract_events(doc, article: Article, dates: list[DateMention], actors: Acto
         if not b or doc.char_span(dm.start, dm.end, alignment_mode="expand") is None:
             continue
         b = _narrow(dm.value, dm.mod, b)
-        start, end, s_start, s_end = clause_span(doc, dm.start, dm.end)
+        spans = clause_span(doc, dm.start, dm.end)
+        about = (dm.mod not in ("after", "before"), -_depth(doc, dm.start, dm.end, spans[0], spans[1]), -_days(b), -dm.start)
+        told.append((spans[:2], about, dm, b, spans))
+    for clause in {t[0] for t in told}:
+        owner[clause] = _owner([(about, b) for c, about, _, b, _ in told if c == clause])
+    for clause, about, dm, b, (start, end, s_start, s_end) in told:
+        if owner[clause] != about:
+            continue  # the clause is told for another of its dates
         if has_link(text[s_start:s_end]):
             continue  # an embedded post or share line ("pic.twitter.com/... — Name (@name) May 2, 2024")
         lead = dateline_end(text, s_start)  # a wire dateline is not part of the sentence that opens the story

@@ -40,6 +40,7 @@ def timeline_svg(briefing: Briefing, css: str = "") -> str:
     dated = [(e, d) for e in briefing.timeline if (d := _day(e.sort_key)) is not None]
     if not dated:
         return ""
+    dated, earlier, later = _focus(dated, briefing.date)
     # Past and upcoming as seen on the briefing date, so the markers agree with the line that divides them.
     ahead = {id(e) for e, d in dated if d > briefing.date or (d == briefing.date and e.upcoming)}
     source_no = {s.path: s.number for s in briefing.sources}
@@ -58,18 +59,19 @@ def timeline_svg(briefing: Briefing, css: str = "") -> str:
         for m in marks:
             m.x = sum(x_of(d) for d in m.days) / len(m.days)
         lanes = _stack(marks)
-        if lanes <= MAX_LANES:
+        if sum(lanes) <= MAX_LANES:
             break
 
-    # Rows alternate: 0 above the axis, 1 below, 2 above, ...
-    above, below = (lanes + 1) // 2, lanes // 2
+    above, below = lanes
     top = 24.0  # the caption row: past, briefing date, upcoming
     axis_y = top + above * LANE + 6
-    height = axis_y + 18 + below * LANE + 4
-    n_past = len(dated) - len(ahead)
+    notes = [n for n in (_outside(earlier, "earlier"), _outside(later, "later")) if n]
+    height = axis_y + 18 + below * LANE + 4 + LANE * len(notes)
+    n_past = sum(1 for e, _ in dated if id(e) not in ahead)
     grouped = "" if level == "event" else f" Shown grouped by {level}; the list below gives every event."
     desc = (f"{len(dated)} dated event{'s' * (len(dated) != 1)} from {_long(first)} to {_long(last)}: "
-            f"{n_past} up to the briefing date ({_long(briefing.date)}), {len(dated) - n_past} upcoming.{grouped}")
+            f"{n_past} up to the briefing date ({_long(briefing.date)}), {len(dated) - n_past} upcoming.{grouped}"
+            + "".join(f" {n}." for n in notes))
     root = svg_root(WIDTH, height, ident="timeline-strip", klass="timeline-strip-svg",
                     title=f"Timeline of {briefing.title}", desc=desc, css=css)
 
@@ -89,9 +91,9 @@ def timeline_svg(briefing: Briefing, css: str = "") -> str:
     markers = ET.SubElement(root, "g", {"class": "markers"})
     for m in marks:
         side = "upcoming" if m.upcoming else "past"
-        row = m.lane // 2
-        y = axis_y - 8 - row * LANE if m.lane % 2 == 0 else axis_y + 18 + (row + 1) * LANE - 2
-        end = y + 3 if m.lane % 2 == 0 else y - FONT + 1
+        # lane -1 is the row just above the axis, -2 the one above it; 0 the row just below, 1 the next
+        y = axis_y - 8 - (-m.lane - 1) * LANE if m.lane < 0 else axis_y + 18 + (m.lane + 1) * LANE - 2
+        end = y + 3 if m.lane < 0 else y - FONT + 1
         ET.SubElement(leaders, "line", {"class": f"leader {side}", "x1": num(m.x), "y1": num(axis_y), "x2": num(m.x), "y2": num(end)})
         label = ET.SubElement(labels, "g", {"class": f"label {side}"})
         ET.SubElement(label, "rect", {"class": "label-bg", "x": num(m.box[0] - 1), "y": num(y - FONT + 1),
@@ -104,12 +106,62 @@ def timeline_svg(briefing: Briefing, css: str = "") -> str:
         dot = ET.SubElement(markers, "circle", {"class": f"marker {kind} {side}", "cx": num(m.x), "cy": num(axis_y), "r": num(r),
                                                 "data-count": str(len(m.events))})
         ET.SubElement(dot, "title").text = f"{m.when}: {m.label}"
+    for i, note in enumerate(notes):
+        ET.SubElement(root, "text", {"class": "side note", "x": num(MARGIN), "y": num(height - 6 - (len(notes) - 1 - i) * LANE)}).text = note
     return to_string(root)
 
 
+#: Entries further than this from the strip's reference date are background; the strip leaves them to the list.
+FOCUS_DAYS = 548  # about 18 months
+
+
+def _focus(dated: list[tuple[Event, date]], today: date) -> tuple[list, list, list]:
+    """(shown, earlier, later): the entries of the period the briefing is about, and those outside it.
+
+    The period runs from the earliest entry within FOCUS_DAYS before the briefing date (or before the latest
+    entry, for a briefing written long after its events) to the last entry within FOCUS_DAYS after it. One
+    date from 1956 in a briefing about April 2000 would otherwise squeeze every recent event into the
+    axis's last millimetres. Entries are left out only when few (under a third) and when the period is
+    much shorter than the whole span (under half); a history that spreads over decades keeps its axis.
+    """
+    days = sorted(d for _, d in dated)
+    ref = today if any(0 <= (today - d).days <= FOCUS_DAYS for d in days) else max((d for d in days if d <= today), default=days[0])
+    start = min((d for d in days if 0 <= (ref - d).days <= FOCUS_DAYS), default=ref)
+    stop = max((d for d in days if 0 <= (d - ref).days <= FOCUS_DAYS), default=ref)
+    earlier = [(e, d) for e, d in dated if d < start]
+    later = [(e, d) for e, d in dated if d > stop]
+    shown = [(e, d) for e, d in dated if start <= d <= stop]
+    whole = (max(days[-1], today) - min(days[0], today)).days
+    part = (max(stop, today) - min(start, today)).days
+    if not shown or 3 * (len(earlier) + len(later)) >= len(dated) or 2 * part >= whole:
+        return dated, [], []
+    return shown, earlier, later
+
+
+def _outside(items: list[tuple[Event, date]], which: str) -> str:
+    """The caption for entries left off the strip: '3 earlier entries (1956–1999) in the list below'."""
+    if not items:
+        return ""
+    years = sorted({d.year for _, d in items})
+    span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+    return f"{len(items)} {which} entr{'ies' if len(items) != 1 else 'y'} ({span}) in the list below"
+
+
+#: Words that open a clause taken from the middle of a sentence ("… that Russia invited ...", "… where the
+#: ship landed ..."): a label reads better from the clause's own subject.
+_OPENERS = frozenset("that where which who whom whose when while and but".split())
+
+
 def _words(text: str, chars: int) -> str:
-    """The event's opening words (a leading ellipsis from a shortened clause dropped: the label is short anyway)."""
-    return clip(text.strip().lstrip("…").strip(), chars)
+    """The event's opening words (a leading ellipsis from a shortened clause dropped: the label is short anyway),
+    without the subordinating or linking word that opens a clause cut from the middle of a sentence."""
+    t = text.strip()
+    if t.startswith("…"):
+        t = t.lstrip("…").strip()
+        first, _, rest = t.partition(" ")
+        if first.lower() in _OPENERS and rest.strip():
+            t = rest.strip()
+    return clip(t, chars)
 
 
 def _day(value: str) -> date | None:
@@ -193,21 +245,41 @@ def _coarseness(e: Event) -> int:
     return next(i for i, limit in enumerate((1, 7, 31, 92, 10**9)) if days < limit)
 
 
-def _stack(marks: list[Mark]) -> int:
-    """Give each label the lowest row where it overlaps no other label; return the number of rows used."""
+def _stack(marks: list[Mark]) -> tuple[int, int]:
+    """Give each label a row where it overlaps no other label; return the rows used above and below the axis.
+
+    Labels take rows by first fit in date order, cluster by cluster (labels that overlap, directly or
+    through others). A cluster that needs r rows puts its first rows above the axis and the rest below,
+    so its labels read in date order from top to bottom; a lone label sits just above the axis.
+    """
     for m in marks:
         w = text_width(f"{m.when} {m.label}", FONT) + 4
         # A label starts at its marker, or as far right as it can when the edge is near; it always covers the marker.
         left = max(2.0, min(m.x, WIDTH - 2 - w))
         m.box = (left, left + w)
-    # First fit in order of left edge colours an interval graph with the fewest rows (the largest overlap).
-    ends: list[float] = []
+    clusters: list[list[Mark]] = []
+    reach = float("-inf")  # right edge of the current cluster
     for m in sorted(marks, key=lambda m: m.box):
-        m.lane = next((i for i, end in enumerate(ends) if end + GAP <= m.box[0]), len(ends))
-        if m.lane == len(ends):
-            ends.append(0.0)
-        ends[m.lane] = m.box[1]
-    return max(1, len(ends))
+        if not clusters or m.box[0] >= reach + GAP:
+            clusters.append([])
+        clusters[-1].append(m)
+        reach = max(reach, m.box[1])
+    above = below = 0
+    order = {id(m): i for i, m in enumerate(marks)}  # marks come in date order
+    for cluster in clusters:
+        lanes: list[list[tuple[float, float]]] = []
+        for m in sorted(cluster, key=lambda m: order[id(m)]):
+            m.lane = next((i for i, boxes in enumerate(lanes)
+                           if all(b[1] + GAP <= m.box[0] or m.box[1] + GAP <= b[0] for b in boxes)), len(lanes))
+            if m.lane == len(lanes):
+                lanes.append([])
+            lanes[m.lane].append(m.box)
+        rows = len(lanes)
+        up = (rows + 1) // 2
+        for m in cluster:
+            m.lane = m.lane - up  # rows 0 .. up-1 go above the axis (-up .. -1), the rest below (0 ..)
+        above, below = max(above, up), max(below, rows - up)
+    return max(1, above), below
 
 
 def _ticks(lo: date, hi: date) -> list[tuple[date, str]]:
