@@ -352,3 +352,26 @@ def test_dateline_day_is_not_the_next_clause_time(dates_of):
     found = dates_of("LISBON, Portugal, Nov. 3 (Test Wire) — The minister will ask parliament for more money.",
                      published="2023-11-04")
     assert found.get("Nov. 3") == "2023-11-03", found
+
+
+@pytest.mark.parametrize("paragraphs, expr, value", [
+    # published on a Tuesday (2024-02-20): a quote whose attribution dates the speaking counts from that day
+    (['"I am ready to fly home tomorrow," the envoy said Sunday.'], "tomorrow", "2024-02-19"),
+    (['The envoy said Sunday: "I am ready to fly home tomorrow."'], "tomorrow", "2024-02-19"),
+    (['"We sign at 9 a.m. tomorrow. The text is final," the envoy told reporters on Sunday.'],
+     "9 a.m. tomorrow", "2024-02-19"),
+    # the day of speaking not told (a letter, a plain "said", a day of something else): the publication day
+    (['"We will sign the accord tomorrow," the envoy wrote in a letter.'], "tomorrow", "2024-02-21"),
+    (['"We will sign tomorrow," said the envoy, who landed Sunday.'], "tomorrow", "2024-02-21"),
+    # ... nor by a day said at the end of the paragraph before, about other words
+    (["The envoy will not stay, his spokesman said Sunday.",
+      "''I am ready to fly home tomorrow,'' the envoy read from a letter."], "tomorrow", "2024-02-21"),
+    # the narration's own "today" stays on the publication day
+    (['The envoy said today: "We leave tomorrow."'], "today", "2024-02-20"),
+])
+def test_quoted_deictic_days(make_article, nlp, paragraphs, expr, value):
+    from briefgen.extract.dates import extract_dates
+
+    a = make_article(*paragraphs, published="2024-02-20")
+    found = {d.text: d.value for d in extract_dates(nlp(a.text), a)}
+    assert found.get(expr) == value, found

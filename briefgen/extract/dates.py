@@ -5,6 +5,7 @@ import bisect
 import functools
 import re
 
+from briefgen.extract.quoted_days import speech_days
 from briefgen.extract.spans import ParagraphMap
 from briefgen.extract.timex_normalize import AHEAD, CLOCK, REJECT, duration, is_age, normalize, resolve_anaphora, resolve_clocks
 from briefgen.extract.timex_patterns import HAS_YEAR, TEMPORAL_PREP
@@ -167,6 +168,7 @@ def extract_dates(doc, article: Article) -> list[DateMention]:
     cands = scan(text)
     cands.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
     taken: list[tuple[int, int]] = []
+    deictic: dict[tuple[int, int], str] = {}  # today, tomorrow ...: (start, end) -> rule
     found: list[tuple[int, int, str | None, str | None]] = []
     for s, e, _, name in cands:
         if any(s < te and ts < e for ts, te in taken):
@@ -194,6 +196,12 @@ def extract_dates(doc, article: Article) -> list[DateMention]:
             res = _bare_clock(text, s, pub)
         taken.append((s, e))
         found.append((s, e, *res))
+        if name == "relday" or name == "clock" and _DEICTIC.search(text, s, e):
+            deictic[(s, e)] = name
+    # inside a quote whose day of speaking the story tells, "tomorrow" counts from that day
+    if said := speech_days(doc, article, found, set(deictic)):
+        found = [(s, e, *normalize(deictic[(s, e)], text[s:e], said[(s, e)], lambda: None)) if (s, e) in said
+                 else (s, e, v, mod) for s, e, v, mod in found]
     # spaCy's DATE spans the patterns missed: durations and vaguer expressions, no calendar value.
     for s, e, label in ents:
         if label == "DATE" and not any(s < te and ts < e for ts, te in taken) and not is_age(text[s:e]):
@@ -205,6 +213,7 @@ def extract_dates(doc, article: Article) -> list[DateMention]:
             for s, e, v, mod in found]
 
 
+_DEICTIC = re.compile(r"(?i)\b(?:today|tonight|tomorrow|yesterday)\b")
 _SETTABLE = {"weekday", "month", "days", "holiday", "season", "clock"}
 _EVERY_BEFORE = re.compile(r"(?i)\b(?:every|each)(?: other| single)? $")
 _EVERY_AFTER = re.compile(r"(?i) (?:of|in) (?:every|each) (?:week|month|year)\b")
