@@ -309,3 +309,69 @@ def test_named_march_is_not_a_month(dates_of, text, expr, value):
 def test_recurring_times_have_no_value(dates_of, text, expr):
     found = dates_of(text)
     assert expr in found and found[expr] is None, found
+
+
+@pytest.mark.parametrize("text, expr, value, published", [
+    # published on a Friday (2024-03-01): a possessive day takes the tense of the clause its noun is in
+    ("The senator has courted donors, while Tuesday's forum in Denver will be the mayor's first test.",
+     "Tuesday", "2024-03-05", "2024-03-01"),
+    ("Aides are preparing for Tuesday's vote on the budget.", "Tuesday", "2024-03-05", "2024-03-01"),
+    ("The mayor criticized Tuesday's vote on the budget.", "Tuesday", "2024-02-27", "2024-03-01"),
+    # ... but a plain present said of the possessed event is no schedule ("is a setback"), and a noun
+    # further up still stops the clause's tense ("the results of Tuesday's vote will be ...")
+    ("Tuesday's ruling is a setback for the mayor.", "Tuesday", "2024-02-27", "2024-03-01"),
+    ("The results of Tuesday's vote will be announced on Thursday.", "Tuesday", "2024-02-27", "2024-03-01"),
+    # a bare day the parser hangs on a noun is still the clause's time: a present schedule looks ahead
+    ("The rivals face off in the first of three forums Monday at a college in Ohio.", "Monday", "2024-03-04",
+     "2024-03-01"),
+    ("The two governors meet for the first of their three forums Monday night.", "Monday night", "2024-03-04",
+     "2024-03-01"),
+])
+def test_weekday_takes_its_clause_tense(dates_of, text, expr, value, published):
+    found = dates_of(text, published=published)
+    assert found.get(expr) == value, found
+
+
+@pytest.mark.parametrize("text, value, published", [
+    # told on a Monday (2024-03-04) or Tuesday, "over the weekend" is the one just past unless a real
+    # future cue (will, a plan, a progressive) points ahead; a plain present is a report, not a schedule
+    ("The mayor cited a poll from over the weekend that showed him ahead.", "2024-W09-WE", "2024-03-04"),
+    ("The mayor points to a poll from over the weekend that showed him ahead.", "2024-W09-WE", "2024-03-04"),
+    ("The mayor says he is ahead in a poll over the weekend.", "2024-W09-WE", "2024-03-05"),
+    ("Protesters will march over the weekend.", "2024-W10-WE", "2024-03-04"),
+    # later in the week a present still reads as a schedule
+    ("The festival opens over the weekend.", "2024-W09-WE", "2024-02-29"),
+])
+def test_weekend_early_in_the_week(dates_of, text, value, published):
+    found = {k.lower(): v for k, v in dates_of(text, published=published).items()}
+    assert found.get("over the weekend") == value, found
+
+
+def test_dateline_day_is_not_the_next_clause_time(dates_of):
+    # the bare day of a dateline hangs on the place name: the lead's future does not move it ahead
+    found = dates_of("LISBON, Portugal, Nov. 3 (Test Wire) — The minister will ask parliament for more money.",
+                     published="2023-11-04")
+    assert found.get("Nov. 3") == "2023-11-03", found
+
+
+@pytest.mark.parametrize("paragraphs, expr, value", [
+    # published on a Tuesday (2024-02-20): a quote whose attribution dates the speaking counts from that day
+    (['"I am ready to fly home tomorrow," the envoy said Sunday.'], "tomorrow", "2024-02-19"),
+    (['The envoy said Sunday: "I am ready to fly home tomorrow."'], "tomorrow", "2024-02-19"),
+    (['"We sign at 9 a.m. tomorrow. The text is final," the envoy told reporters on Sunday.'],
+     "9 a.m. tomorrow", "2024-02-19"),
+    # the day of speaking not told (a letter, a plain "said", a day of something else): the publication day
+    (['"We will sign the accord tomorrow," the envoy wrote in a letter.'], "tomorrow", "2024-02-21"),
+    (['"We will sign tomorrow," said the envoy, who landed Sunday.'], "tomorrow", "2024-02-21"),
+    # ... nor by a day said at the end of the paragraph before, about other words
+    (["The envoy will not stay, his spokesman said Sunday.",
+      "''I am ready to fly home tomorrow,'' the envoy read from a letter."], "tomorrow", "2024-02-21"),
+    # the narration's own "today" stays on the publication day
+    (['The envoy said today: "We leave tomorrow."'], "today", "2024-02-20"),
+])
+def test_quoted_deictic_days(make_article, nlp, paragraphs, expr, value):
+    from briefgen.extract.dates import extract_dates
+
+    a = make_article(*paragraphs, published="2024-02-20")
+    found = {d.text: d.value for d in extract_dates(nlp(a.text), a)}
+    assert found.get(expr) == value, found

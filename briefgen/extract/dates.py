@@ -5,8 +5,9 @@ import bisect
 import functools
 import re
 
+from briefgen.extract.quoted_days import speech_days
 from briefgen.extract.spans import ParagraphMap
-from briefgen.extract.timex_normalize import CLOCK, REJECT, duration, is_age, normalize, resolve_anaphora, resolve_clocks
+from briefgen.extract.timex_normalize import AHEAD, CLOCK, REJECT, duration, is_age, normalize, resolve_anaphora, resolve_clocks
 from briefgen.extract.timex_patterns import HAS_YEAR, TEMPORAL_PREP
 from briefgen.extract.timex_scan import scan
 from briefgen.models import Article, DateMention
@@ -29,7 +30,9 @@ _NOT_DATE_ENTS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "PERSON", "ORG", "
 
 
 def verb_tense(verb, depth: int = 0) -> str | None:
-    """'past', 'future' or None for a verb token, from its tag, auxiliaries and (for infinitives) its head."""
+    """'past', 'future', 'present' or None for a verb token, from its tag, auxiliaries and (for infinitives)
+    its head. 'present' is a plain present simple, a schedule when a day hangs on it ("travels on Sunday"),
+    a weaker cue than will, a progressive or a plan (see AHEAD)."""
     aux = [k for k in verb.children if k.dep_ in ("aux", "auxpass")]
     if any(k.lower_ in _FUTURE_AUX for k in aux) or verb.lower_ in _FUTURE_AUX:
         return "future"
@@ -40,8 +43,8 @@ def verb_tense(verb, depth: int = 0) -> str | None:
             return None
         if head.lemma_ in _PLAN_VERBS:
             return "past" if any(k.lower_ in ("had", "'d") for k in head.children) else "future"
-        if verb_tense(head, depth + 1) == "future":
-            return "future"
+        if (t := verb_tense(head, depth + 1)) in AHEAD:
+            return t
         return None  # "subpoenaed him to testify on Feb. 10": after the head's time, but not told when
     if verb.tag_ == "VBN" and verb.lemma_ in _PLAN_VERBS and any(k.lemma_ == "be" for k in aux) and \
             not any(k.lower_ in ("had", "'d") for k in aux):
@@ -64,13 +67,13 @@ def verb_tense(verb, depth: int = 0) -> str | None:
             return None  # "could be freed", like "could arrive": a modal without a fixed time
         if not aux and depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i and \
                 verb.head.pos_ in ("VERB", "AUX") and not _reduced_relative(verb) and \
-                verb_tense(verb.head, depth + 1) == "future":
+                verb_tense(verb.head, depth + 1) in AHEAD:
             return "future"  # "will go to Vilnius, followed by Brussels on December 4"
         return "past"  # present perfect, or a participle: "a bill approved in February"
     if verb.tag_ == "VBG" and any(k.lemma_ == "be" and k.tag_ in ("VBZ", "VBP") for k in aux):
         return "future"  # "are meeting on Friday"
     if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in _SAY_VERBS:
-        return "future"  # news present with a date is a schedule: "travels to Ethiopia on Sunday"
+        return "present"  # news present with a date is a schedule: "travels to Ethiopia on Sunday"
     return None
 
 
@@ -117,18 +120,30 @@ def governing_tense(doc, start: int, end: int) -> str | None:
     if cue == "since":
         return "past"  # "remains closed since March": a start behind the clause's time, whatever its tense
     tok, prev = span.root.head, span.root
+    possessive = span.root.dep_ == "poss" and tok.i != span.root.i and tok.pos_ in ("NOUN", "PROPN")
+    if possessive:
+        # "Monday's debate will be the first": the day is the possessed event's, and that event is an
+        # argument of its clause, so the clause's tense tells whether it is ahead; a further noun still stops
+        tok, prev = tok.head, tok
+    # a bare day hanging on a noun ("meet for the first of three debates Monday", "a report last week")
+    # is the clause's time adverbial, attached low by the parser: common nouns on the way to the verb do not
+    # stop it; a name does ("RAMALLAH, West Bank, Dec. 5 —" is a dateline, not the next clause's time)
+    adverbial = span.root.dep_ == "npadvmod" and span.root.head.pos_ in ("NOUN", "ADJ")
     seen = 0
     while seen < 8:
         seen += 1
         if tok.pos_ in ("VERB", "AUX"):
-            return _forward(verb_tense(tok), tok, cue)
+            tense = _forward(verb_tense(tok), tok, cue)
+            # "Monday's ruling is a setback": a present said of the possessed event is not its schedule
+            return None if possessive and tense == "present" else tense
         # a noun reached through a preposition and itself under a verb's preposition is a frame
         # ("at some point in late February"); a noun the date modifies is not ("the 1990 law")
         frame = prev.pos_ == "ADP" and tok.dep_ == "pobj" and tok.pos_ == "NOUN" and tok.head.dep_ == "prep" \
             and tok.head.head.pos_ in ("VERB", "AUX")
         if tok.pos_ == "NOUN" and any(k.dep_ == "amod" and k.lower_ in _AHEAD_MODS for k in tok.children):
             return "future"  # the noun's own time: "the upcoming elections in May", "the slated opening in June"
-        if tok.pos_ not in _PASSABLE and tok not in span and tok.lower_ not in _TIME_NOUNS and not frame:
+        if tok.pos_ not in _PASSABLE and tok not in span and tok.lower_ not in _TIME_NOUNS and not frame and \
+                not (adverbial and tok.pos_ in ("NOUN", "ADJ", "PRON")):
             return None
         if tok.head.i == tok.i:
             return None
@@ -153,6 +168,7 @@ def extract_dates(doc, article: Article) -> list[DateMention]:
     cands = scan(text)
     cands.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
     taken: list[tuple[int, int]] = []
+    deictic: dict[tuple[int, int], str] = {}  # today, tomorrow ...: (start, end) -> rule
     found: list[tuple[int, int, str | None, str | None]] = []
     for s, e, _, name in cands:
         if any(s < te and ts < e for ts, te in taken):
@@ -180,6 +196,12 @@ def extract_dates(doc, article: Article) -> list[DateMention]:
             res = _bare_clock(text, s, pub)
         taken.append((s, e))
         found.append((s, e, *res))
+        if name == "relday" or name == "clock" and _DEICTIC.search(text, s, e):
+            deictic[(s, e)] = name
+    # inside a quote whose day of speaking the story tells, "tomorrow" counts from that day
+    if said := speech_days(doc, article, found, set(deictic)):
+        found = [(s, e, *normalize(deictic[(s, e)], text[s:e], said[(s, e)], lambda: None)) if (s, e) in said
+                 else (s, e, v, mod) for s, e, v, mod in found]
     # spaCy's DATE spans the patterns missed: durations and vaguer expressions, no calendar value.
     for s, e, label in ents:
         if label == "DATE" and not any(s < te and ts < e for ts, te in taken) and not is_age(text[s:e]):
@@ -191,6 +213,7 @@ def extract_dates(doc, article: Article) -> list[DateMention]:
             for s, e, v, mod in found]
 
 
+_DEICTIC = re.compile(r"(?i)\b(?:today|tonight|tomorrow|yesterday)\b")
 _SETTABLE = {"weekday", "month", "days", "holiday", "season", "clock"}
 _EVERY_BEFORE = re.compile(r"(?i)\b(?:every|each)(?: other| single)? $")
 _EVERY_AFTER = re.compile(r"(?i) (?:of|in) (?:every|each) (?:week|month|year)\b")

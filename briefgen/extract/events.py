@@ -10,6 +10,7 @@ from briefgen.extract.dates import governing_tense
 from briefgen.extract.intervals import bounds, sort_key  # noqa: F401 (sort_key: part of this module's interface)
 from briefgen.extract.sentences import has_link
 from briefgen.extract.spans import dateline_end
+from briefgen.extract.timex_normalize import AHEAD
 from briefgen.models import Article, DateMention, Event
 
 #: Clauses of their own that a date's clause leaves out when the date is not in them.
@@ -137,7 +138,7 @@ def extract_events(doc, article: Article, dates: list[DateMention], actors: Acto
         lead = dateline_end(text, s_start)  # a wire dateline is not part of the sentence that opens the story
         if lead > s_start and lead < min(end, s_end):
             s_start, start = lead, max(start, lead)
-        future = governing_tense(doc, dm.start, dm.end) == "future"
+        future = governing_tense(doc, dm.start, dm.end) in AHEAD
         upcoming = bool(pub and (b[0] > pub or (future and b[1] >= pub)))
         names = actors.names_in(start, end)
         ev = Event(

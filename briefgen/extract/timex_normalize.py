@@ -17,7 +17,10 @@ from briefgen.extract.timex_patterns import MONTHS, NUMBERS, ORDINALS, WEEKDAYS
 
 #: Returned when a match turns out not to be a date at all.
 REJECT = object()
-Tense = Optional[str]  # "past", "future" or None (unknown or present)
+Tense = Optional[str]  # "past", "future", "present" (a plain present simple: a schedule) or None (unknown)
+#: Tenses that put a date ahead of publication. "present" is the weaker of the two: only "over the
+#: weekend" told early in the week tells them apart (see `normalize`).
+AHEAD = ("future", "present")
 
 _MODS = {"early": "early", "mid": "mid", "late": "late", "the middle of": "mid", "the end of": "late",
          "the beginning of": "early", "the start of": "early", "the first days of": "early"}
@@ -50,7 +53,7 @@ def add_months(y: int, m: int, n: int) -> tuple[int, int]:
 
 def _choose(past, future, tense: Tense, dist):
     """Past or future candidate by tense; unknown tense takes the nearer (past on a tie)."""
-    if past is None or tense == "future" and future is not None:
+    if past is None or tense in AHEAD and future is not None:
         return future
     if future is None or tense == "past":
         return past
@@ -86,7 +89,7 @@ def resolve_weekday(wd: int, pub: date, tense: Tense, rel: str = "") -> date:
         return pub - timedelta(days=back or 7)
     if rel in ("next", "coming"):
         return pub + timedelta(days=ahead or 7)
-    if rel == "this" or tense == "future":
+    if rel == "this" or tense in AHEAD:
         return pub + timedelta(days=ahead)
     if tense is None and ahead == 1:
         # without a tense the day after publication beats the one six days back, which news would
@@ -326,7 +329,12 @@ def normalize(rule: str, text: str, pub: Optional[date], tense: Callable[[], Ten
         if pub is None:
             return None, mod
         if "weekend" in low:
-            if re.search(r"\b(next|coming)\b", low) or (not re.search(r"\b(last|past)\b", low) and tense() == "future"):
+            t = tense() if not re.search(r"\b(last|past)\b", low) else "past"
+            if t == "present" and pub.weekday() <= 1 and "this" not in low:
+                # "a poll over the weekend shows ...", told on a Monday or Tuesday: the weekend just past;
+                # a present is a schedule only with "this weekend", else it takes will, a plan or a progressive
+                t = None
+            if re.search(r"\b(next|coming)\b", low) or t in AHEAD:
                 return weekend(next_weekend(pub) if "next" not in low else next_weekend(pub + timedelta(days=2))), None
             sat = last_weekend(pub)
             if re.search(r"\blast\b", low) and pub.weekday() >= 5:
