@@ -296,6 +296,7 @@ def seed_pictures_pdf(nlp):
 
     cfg = load_config(ROOT / "configs" / "default.yaml")
     cfg.sources = [str(SEED)]
+    cfg.cache.enabled = False  # the default config's cache lives in the project's out/: tests leave it alone
     briefing = pipeline.build(cfg, now=NOW)
     cfg.sections = ["actor_map", "timeline_strip"]  # the pictures alone on the page
     return briefing, render_pdf(render_html(briefing, cfg), cfg)

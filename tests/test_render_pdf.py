@@ -24,6 +24,7 @@ def seed(nlp):
     """The seed briefing built once with the default config: (briefing, config, html, pdf bytes, reader)."""
     cfg = load_config(ROOT / "configs" / "default.yaml")
     cfg.sources = [str(SEED)]
+    cfg.cache.enabled = False  # the default config's cache lives in the project's out/: tests leave it alone
     briefing = pipeline.build(cfg, now=NOW)
     html = render_html(briefing, cfg)
     pdf = render_pdf(html, cfg)
