@@ -572,3 +572,22 @@ def test_the_verb_whose_clause_holds_the_quote_beats_one_beside_it(extract_text)
         "evictions without cause,” the Capital Ledger reported.",
     )
     assert _speaker_of(ex, "a cap on rents") == "Capital Ledger"
+
+
+def test_words_read_from_a_letter_are_its_writers(extract_text):
+    ex = extract_text(
+        "Mayor Ellen Varga read from a letter signed by Pavel Novak: “I am willing to return tomorrow, alone, to face the board.”",
+        "Varga also read aloud Novak’s second letter: “My place is with my family and my town.”",
+        "Varga read a statement to reporters: “The harbour will stay open all winter, whatever it costs.”",
+        published="2025-03-03")
+    assert _speaker_of(ex, "I am willing to return") == "Pavel Novak"
+    assert _speaker_of(ex, "My place is with") == "Pavel Novak"
+    assert _speaker_of(ex, "The harbour will stay open") == "Ellen Varga"  # no writer named: the reader's
+
+
+def test_a_cue_in_the_quotes_own_paragraph_beats_one_in_the_paragraph_before(extract_text):
+    ex = extract_text(
+        "The minister, Tomas Berg, quoted the inspectors: “The pier is no longer safe for ferries of any size.”",
+        "Ellen Varga, the mayor, also spoke out at the meeting: “We will not close the harbour for a single day.”",
+        published="2025-03-03")
+    assert _speaker_of(ex, "We will not close") == "Ellen Varga"

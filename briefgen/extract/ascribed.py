@@ -56,6 +56,25 @@ def document_mentions(doc, mask: bytearray) -> list[tuple]:
     return out
 
 
+#: Verbs of voicing someone else's text: "read from a letter", "quoted a report", "cited a study".
+READING_LEMMAS = frozenset({"read", "quote", "cite", "recite"})
+
+
+def read_from(cue):
+    """Who wrote the text the cue's subject reads or quotes ("read from a letter signed by X", "quoted X's
+    statement"), or None: the words are the writer's, the reader only voices them."""
+    if cue.lemma_.lower() not in READING_LEMMAS:
+        return None
+    for c in cue.children:
+        noun = c if c.dep_ == "dobj" else next((o for o in c.children if o.dep_ == "pobj"), None) \
+            if c.dep_ == "prep" and c.lower_ in ("from", "out") else None
+        if noun is not None and noun.lemma_.lower() in WRITTEN_NOUNS:
+            author = _author(noun)
+            if author is not None and author.i != cue.i and author.dep_ not in ("nsubj", "nsubjpass"):
+                return author
+    return None
+
+
 def _author(noun):
     """The token naming who wrote `noun`, if its own phrase or the verb that issues it says so."""
     doc = noun.doc

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from briefgen.extract.actors import ActorIndex
+from briefgen.extract.ascribed import read_from
 from briefgen.extract.quote_marks import MarkedSpan, find_quoted_spans
 from briefgen.extract.spans import ParagraphMap, token_at
 from briefgen.extract.speakers import SpeakerResolver
@@ -125,6 +126,7 @@ class _Context:
             self.signatures.append((signed.start_char, signed.end_char))
         elif cue is not None:
             cue_text = "according to" if cue.lower_ == "according" else cue.text
+            subject = read_from(cue) or subject  # the writer of a letter read aloud, not its reader
             if subject is not None:
                 speaker = self.resolver.resolve(subject, par_start, paragraph)
             if speaker is None and _hypothetical(cue):
@@ -210,12 +212,11 @@ class _Context:
             # Nearest in characters to either mark; a verb linked by the parse to the quote first,
             # and a speech act that happened before one that would, could or is to happen.
             dist = span.start - t.idx if t.idx < span.start else t.idx - span.end
-            if not self._same_paragraph(t.idx, span):
-                dist += 10_000
+            elsewhere = 0 if self._same_paragraph(t.idx, span) else 1  # a cue in the quote's own paragraph first
             # A verb whose clause holds the quote before one beside it ("the rules she named are “...,”
             # the paper wrote": the quote is in what the paper wrote, not in what she named).
             holds = opens or (t.left_edge.i <= inner.start and t.right_edge.i >= inner.end - 1)
-            key = (0 if linked else 1, 1 if _hypothetical(t) else 0, 0 if holds else 1, 0 if subject is not None else 1, dist)
+            key = (elsewhere, 0 if linked else 1, 1 if _hypothetical(t) else 0, 0 if holds else 1, 0 if subject is not None else 1, dist)
             if best_key is None or key < best_key:
                 best, best_key = (t, subject), key
         return best if best else (None, None)
