@@ -1,6 +1,8 @@
 """Timeline: the clause that carries a date, its actors, merged across articles, upcoming items."""
 from __future__ import annotations
 
+import pytest
+
 from datetime import date, datetime, timezone
 
 from briefgen.extract.events import bounds, sort_key
@@ -34,6 +36,16 @@ def test_future_events_are_upcoming(extract_text):
     e = extract_text("The two presidents will meet in Vienna on April 9, their offices said.", published="2024-03-08")
     ev = next(ev for ev in e.events if ev.date == "2024-04-09")
     assert ev.upcoming
+
+
+@pytest.mark.parametrize("sentence", [
+    "The envoy is due to brief the council on March 20.",
+    "Lawmakers are set to vote on the bill on March 20.",
+])
+def test_due_and_set_to_look_ahead(extract_text, sentence):
+    e = extract_text(sentence, published="2025-03-12")
+    ev = next(ev for ev in e.events if ev.date == "2025-03-20")
+    assert ev.future and ev.upcoming
 
 
 def test_seed_timeline(seed_extraction):

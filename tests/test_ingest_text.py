@@ -54,3 +54,9 @@ def test_a_wrapped_body_line_that_starts_like_a_label_stays_in_its_paragraph():
     a = parse_text("Council delays harbour plan\n\nThe council met on Tuesday and heard from its\nSource: a harbour official who spoke\nat length.\n\nMore.", "a.txt")
     assert a.blocks[0].text.endswith("Source: a harbour official who spoke at length.")
     assert a.outlet == ""
+
+
+@pytest.mark.parametrize("label", ["Title: ", "Headline: ", "TITLE:"])
+def test_a_labelled_headline_loses_its_label(label):
+    a = parse_text(f"{label}Council delays harbour plan\nPublished: 12 March 2025\n\n{BODY}", "a.txt")
+    assert a.title == "Council delays harbour plan" and a.published == date(2025, 3, 12)

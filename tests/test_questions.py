@@ -157,3 +157,14 @@ def test_a_look_ahead_that_is_over_by_the_briefing_date_is_not_shown():
         OutlookItem(text="The second ferry is due in December 2024.", paragraph=4, date="2024-12", source="a.txt")])
     b = aggregate([ex], Config(), now=datetime(2024, 6, 1, 9, tzinfo=timezone.utc))
     assert [o.paragraph for o in b.outlook] == [3, 4]
+
+
+def test_outlook_leaves_out_quoted_words_and_opening_marks(extract_text):
+    e = extract_text(
+        "Holm told MPs the levy would raise £4bn by 2029. 'Those who earn most will pay a little more.'",
+        "“We will win this vote,” Brandt said. The committee will question Holm next Tuesday.",
+        published="2025-11-27")
+    texts = [o.text for o in e.outlook]
+    assert "Holm told MPs the levy would raise £4bn by 2029." in texts  # no stray opening mark
+    assert "The committee will question Holm next Tuesday." in texts
+    assert not [t for t in texts if "earn most" in t]

@@ -591,3 +591,68 @@ def test_a_cue_in_the_quotes_own_paragraph_beats_one_in_the_paragraph_before(ext
         "Ellen Varga, the mayor, also spoke out at the meeting: “We will not close the harbour for a single day.”",
         published="2025-03-03")
     assert _speaker_of(ex, "We will not close") == "Ellen Varga"
+
+
+# -- this session: British single marks, wire datelines, states as "it" -------------------------
+
+def test_straight_single_marks_are_quotes_as_british_outlets_write_them(extract_text):
+    ex = extract_text(
+        "The finance minister, Clara Holm, defended the levy on Wednesday.",
+        "'This is a fair and measured step,' she said. 'Those who earn most will pay a little more.'",
+        "But her rival, Ivo Brandt, called it 'a tax on ambition for every young family'. The rivals' "
+        "meeting in the '90s was rock 'n' roll, and nobody's fault.",
+        published="2025-11-27")
+    assert _speaker_of(ex, "This is a fair and measured step") == "Clara Holm"
+    assert _speaker_of(ex, "Those who earn most") == "Clara Holm"
+    assert _speaker_of(ex, "a tax on ambition") == "Ivo Brandt"
+    # apostrophes, elisions and plural possessives open no quote
+    assert not [q for q in ex.quotes if "meeting" in q.text or "roll" in q.text]
+
+
+def test_a_lone_straight_single_mark_opens_no_quote():
+    from briefgen.models import Article, Block
+    art = Article(path="t.txt", title="t", blocks=[Block(index=1, kind="paragraph",
+                  text="The 'unfinished business of the summit will wait until the ministers return next week.")])
+    assert find_quoted_spans(art) == []
+
+
+def test_a_wire_dateline_with_date_and_outlet_is_not_the_speaker(extract_text):
+    ex = extract_text(
+        "GENEVA, March 12 (Example Wire) - The UN envoy for the region, Hanna Lindgren, said on Wednesday "
+        "that talks on extending the truce would resume next week.",
+        published="2025-03-12")
+    assert ex.statements and ex.statements[0].speaker == "Hanna Lindgren"
+
+
+def test_it_after_a_countrys_ministry_is_that_country(extract_text):
+    ex = extract_text(
+        "The envoy spoke at the Palais des Nations on Monday.",
+        "Norway's foreign ministry welcomed the announcement. In a statement, it said the kingdom "
+        "“remains committed to a political solution under UN auspices.”",
+        published="2025-03-12")
+    assert _speaker_of(ex, "remains committed") == "Norway"
+
+
+def test_business_groups_are_not_the_last_organization_named(extract_text):
+    ex = extract_text(
+        "The Office for Budget Responsibility will publish its assessment in the spring.",
+        "Last year, Holm raised payroll taxes, a decision business groups said had cost thousands of jobs.",
+        published="2025-11-27")
+    st = [s for s in ex.statements if "thousands of jobs" in s.text]
+    assert st and st[0].speaker is None
+
+
+def test_but_warned_keeps_the_first_verbs_speaker(extract_text):
+    ex = extract_text(
+        "Its director, Hana Moller, said the policy was 'better than the alternatives' but warned that "
+        "employers might respond by cutting pay.",
+        published="2025-11-27")
+    st = [s for s in ex.statements if s.text.startswith("employers might")]
+    assert st and st[0].speaker == "Hana Moller"
+
+
+def test_a_heading_in_capitals_inside_marks_is_not_a_quote(extract_text):
+    ex = extract_text("Scientists say the models are clear.", "“All Bets Are Off.”",
+                      "“We are running out of time to act on this,” said Ola Dahl, a climate scientist.")
+    assert [q.text for q in ex.quotes if q.text.startswith("All Bets")] == []
+    assert _speaker_of(ex, "We are running out") == "Ola Dahl"

@@ -16,6 +16,8 @@ _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "might", "may", "should", 
 # Verbs of planning put the date of the infinitive they govern ahead ("decided to admit them in March").
 _PLAN_VERBS = {"plan", "schedule", "expect", "due", "decide", "agree", "intend", "aim", "hope", "promise",
                "vow", "threaten", "prepare", "want", "propose", "invite", "urge", "slate", "set"}
+# Adjectives of a time ahead before an infinitive: "is due to", "are set to", "is poised to".
+_AHEAD_ADJS = {"due", "set", "poised", "likely", "unlikely", "bound", "expected", "scheduled", "slated", "ready", "about"}
 _SAY_VERBS = {"say", "tell", "report", "state", "add", "note", "claim", "write"}
 # Verbs whose object is an event with a time of its own: the date they carry is that event's, ahead
 # ("has scheduled the final for Thursday", "talks set for April", "planned a march on Sunday").
@@ -39,6 +41,8 @@ def verb_tense(verb, depth: int = 0) -> str | None:
     if any(k.lower_ == "to" for k in aux) or verb.tag_ == "VB":
         # an infinitive takes its time from the verb it completes: "decided to admit in March" is ahead
         head = verb.head
+        if head.pos_ == "ADJ" and head.lemma_ in _AHEAD_ADJS and head.head.lemma_ == "be" and head.head.tag_ in ("VBZ", "VBP"):
+            return "future"  # "is due to brief the council on March 20", "are set to vote on Friday"
         if head.i == verb.i or depth > 3 or head.pos_ not in ("VERB", "AUX"):
             return None
         if head.lemma_ in _PLAN_VERBS:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from briefgen.extract.actors import ActorIndex
-from briefgen.extract.sentences import has_link, pieces
+from briefgen.extract.sentences import all_quoted, has_link, pieces, quote_regions
 from briefgen.models import Article, DateMention, OutlookItem
 
 # Surface cues of what is expected or planned; a regular expression because they are fixed word
@@ -23,10 +23,14 @@ def extract_outlook(doc, article: Article, dates: list[DateMention], actors: Act
 
     taken = {q.text for q in open_pieces(doc, article)}
     published = article.published.isoformat() if article.published else ""
+    quotes = {i: quote_regions(b.text) for i, b in enumerate(article.blocks)}
+    offsets = article.block_offsets()
     out = []
     for p in pieces(doc, article):
         if p.heading or p.text.rstrip("\"'”’ ").endswith("?") or p.text in taken or has_link(p.text):
             continue
+        if all_quoted(p, quotes[p.block], offsets[p.block][0]):
+            continue  # someone's words with no attribution in the sentence: the quotes section has them
         # calendar dates only: a duration ("P2W") is no time the item looks ahead to
         in_sent = [d for d in dates if p.start <= d.start < p.end and d.value and d.value[0].isdigit()]
         future = [d for d in in_sent if published and d.value[:10] > published]

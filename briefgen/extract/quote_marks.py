@@ -77,8 +77,40 @@ def _double_marks(text: str) -> list[_Mark]:
     return marks
 
 
+def _straight_single_marks(text: str) -> list[_Mark]:
+    """Straight single marks used as outer quotes ('...', as British outlets write): an opening mark after a
+    space or bracket, a closing one before a space or punctuation. Apostrophes inside words ("don't"),
+    elisions ("'90s", "rock 'n' roll") and plural possessives ("the leaders' meeting") are left out, and
+    a mark that finds no partner in its paragraph is dropped rather than left to open a quote that
+    would run to the paragraph's end."""
+    marks: list[_Mark] = []
+    for m in re.finditer("'", text):
+        i = m.start()
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if (before.isspace() or before in "([—–") and (after.isalpha() or after in "…\"“"):
+            if text[i + 1:i + 3] in ("n'", "n "):
+                continue  # "rock 'n' roll"
+            marks.append(_Mark(i, 1, "open"))
+        elif before.isdigit() and after == "s":
+            continue
+        elif not before.isspace() and not after.isalnum() and i > 0:
+            if before == "s" and _is_space_or_edge(text, i + 1) and not (marks and marks[-1].kind == "open"):
+                continue  # plural possessive with no quote open
+            if marks and marks[-1].kind == "open":
+                marks.append(_Mark(i, 1, "close"))
+    # keep only pairs: an opening mark followed by its closing mark
+    paired: list[_Mark] = []
+    for a, b in zip(marks, marks[1:]):
+        if a.kind == "open" and b.kind == "close" and (not paired or paired[-1].pos < a.pos):
+            paired += [a, b]
+    return paired
+
+
 def _single_marks(text: str) -> list[_Mark]:
     """Single curly marks used as outer quotes; a closing ’ inside a word is an apostrophe."""
+    if "'" in text and not _SINGLE_CHAR.search(text):
+        return _straight_single_marks(text)
     marks: list[_Mark] = []
     for m in _SINGLE_CHAR.finditer(text):
         i, c = m.start(), m.group()
@@ -108,6 +140,15 @@ def _pair(text: str, marks: list[_Mark]) -> tuple[list[tuple[int, int]], int | N
                 spans.append((open_at, m.pos))
             open_at = None
     return spans, open_at
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the text inside quotation marks in one paragraph; a quote left open runs to its end
+    (it continues in the next paragraph)."""
+    spans, open_at = _pair(text, _double_marks(text) or _single_marks(text))
+    if open_at is not None and text[open_at:].strip():
+        spans.append((open_at, len(text)))
+    return spans
 
 
 def _starts_with_open(text: str) -> bool:

@@ -11,7 +11,7 @@ import re
 from briefgen.extract.actors import ActorIndex
 from briefgen.extract.ascribed import read_from
 from briefgen.extract.quote_marks import MarkedSpan, find_quoted_spans
-from briefgen.extract.spans import ParagraphMap, token_at
+from briefgen.extract.spans import ParagraphMap, dateline_end, token_at
 from briefgen.extract.speakers import SpeakerResolver
 from briefgen.extract.tokens import indexes_of
 from briefgen.models import Article, Quote
@@ -90,6 +90,9 @@ def is_quotation(span: MarkedSpan, body: str) -> bool:
     # Title Case without sentence punctuation: a name of a book, law or operation.
     content = [w for w in words if len(w) > 3]
     if len(words) <= 12 and len(content) >= 2 and all(w[0].isupper() for w in content):
+        return False
+    # Every word capitalized, short ones too: a heading or slogan ("All Bets Are Off."), not speech.
+    if len(words) <= 12 and all(w[0].isupper() or not w[0].isalpha() for w in words):
         return False
     return True
 
@@ -513,7 +516,7 @@ def _subject(verb, mask: bytearray, paragraph_of):
                     return v.head  # "the senator who said": the senator
                 if _is_dateline(c):
                     # "BERLIN -- Chancellor Roe said": the name beside it, or the next subject.
-                    alt = next((a for a in c.children if a.dep_ == "appos" and a.i > c.i + 1), None)
+                    alt = next((a for a in c.children if a.dep_ == "appos" and a.i > c.i + 1 and not _is_dateline(a)), None)
                     if alt is None:
                         continue
                     return alt
@@ -526,6 +529,9 @@ def _subject(verb, mask: bytearray, paragraph_of):
             v = v.head.head  # "thanked them before adding, “...”": who adds is who thanked
         elif v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i and paragraph_of(v.head.idx) == par:
             v = v.head
+        elif v.dep_ == "ccomp" and v.i > 0 and v.doc[v.i - 1].dep_ == "cc" and v.head.i < v.i \
+                and paragraph_of(v.head.idx) == par:
+            v = v.head  # "said the plan was fine but warned ...": a second verb of the subject, parsed as a clause
         else:
             break
     # Inversion the parser did not label: "“...,” said Martin Indyk".
@@ -537,9 +543,10 @@ def _subject(verb, mask: bytearray, paragraph_of):
 
 
 def _is_dateline(tok) -> bool:
-    """The place in capitals before a dash that opens a wire story: "BERLIN -- ..."."""
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return nxt is not None and nxt.text in ("--", "—", "–") and tok.text.isupper() and len(tok.text) > 1
+    """A word of the wire dateline that opens a paragraph: "BERLIN -- ...", "GENEVA, March 12 (Reuters) - ..."."""
+    text = tok.doc.text
+    line_start = text.rfind("\n", 0, tok.idx) + 1
+    return dateline_end(text, line_start) > tok.idx
 
 
 def _not_a_date(tok):

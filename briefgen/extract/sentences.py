@@ -4,16 +4,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefgen.extract.quote_marks import paragraph_spans
 from briefgen.extract.spans import dateline_end
 from briefgen.models import Article
 
-# Pairs of opening and closing marks; straight marks (" and '') open and close alike (see quote_regions).
-_PAIRS = {"“": "”", "``": "''", "«": "»"}
-_ANY_MARK = re.compile("|".join(re.escape(o) for o in [*_PAIRS, "''", '"']))
 _OUTLOOK_HEADING = re.compile(
     r"^\W*(what(?:['’]s| is| comes| happens)? next|what to watch|things to watch|watch for|outlook|"
     r"looking ahead|the road ahead|next steps?|what lies ahead|what now|what we don['’]t know|"
     r"unanswered questions|open questions|questions remain)\b", re.I)
+_OPENING_MARK_AT_END = re.compile(r"\s+['‘“\"]$")
 _SPEAKER_LABEL = re.compile(r"^\W{0,3}[A-Z][A-Z.'’ -]{1,30}:\s")
 _LINK = re.compile(r"https?://|\bwww\.|pic\.twitter\.com|\b[\w-]+\.(?:com|org|net)/\S")
 
@@ -77,7 +76,7 @@ def _pieces(doc, article: Article) -> list[Piece]:
                 a = min(z, dateline_end(text_of_doc, a))  # "WASHINGTON (AP) --" is not part of the sentence
             raw = text_of_doc[a:z]
             lead = len(raw) - len(raw.lstrip())
-            text = raw.strip()
+            text = _OPENING_MARK_AT_END.sub("", raw.strip())  # "... by 2029. '" : the next quote's opening mark
             if text:
                 sec = _section_before(heading_at, j)
                 span = doc.char_span(a + lead, a + lead + len(text), alignment_mode="expand")
@@ -85,6 +84,12 @@ def _pieces(doc, article: Article) -> list[Piece]:
                     out.append(Piece(a + lead, a + lead + len(text), text, j, block.index, block.kind == "heading", sec, span))
             j += 1
     return out
+
+
+def all_quoted(p: Piece, regions: list[tuple[int, int]], base: int) -> bool:
+    """Whether the sentence lies inside one quotation (its own marks aside); `regions` are its paragraph's
+    quote_regions and `base` the paragraph's offset in the body."""
+    return any(a <= p.start - base + 1 and b >= p.end - base - 1 for a, b in regions)
 
 
 def _section_before(heading_at: dict[int, str], j: int) -> str:
@@ -97,30 +102,5 @@ def _section_before(heading_at: dict[int, str], j: int) -> str:
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
     """(start, end) of the text inside quotation marks in one paragraph; an unclosed quote runs to the end.
-
-    Hand-written because spaCy has no quotation tokenizer and news paragraphs leave
-    a quote open when it continues in the next paragraph.
-    """
-    out: list[tuple[int, int]] = []
-    i, n = 0, len(text)
-    while i < n:
-        m = _ANY_MARK.search(text, i)  # jump to the next mark instead of testing every character
-        if m is None:
-            break
-        i = m.start()
-        opener = next((o for o in _PAIRS if text.startswith(o, i)), None)
-        if opener:
-            close = text.find(_PAIRS[opener], i + len(opener))
-            end = n if close < 0 else close
-            out.append((i + len(opener), end))
-            i = end + 1
-            continue
-        mark = "''" if text.startswith("''", i) else '"' if text[i] == '"' else ""
-        if mark:  # straight marks open and close alike
-            close = text.find(mark, i + len(mark))
-            end = n if close < 0 else close
-            out.append((i + len(mark), end))
-            i = end + len(mark)
-            continue
-        i += 1
-    return out
+    The same pairing of marks as the quote finder's (see quote_marks)."""
+    return paragraph_spans(text)

@@ -137,6 +137,12 @@ class SpeakerResolver:
         if lower in GROUP_PRONOUNS:
             found = [c for c in (ante.recent(at, {"organization", "group"}, near),
                                  ante.recent_event(at, False, near)) if c]
+            if lower == "it":
+                # A country acting as a state: "Russia said it ...", "Saudi Arabia's foreign ministry
+                # welcomed the plan. In a statement, it said ..." (the subject or its owner).
+                state = ante.recent(at, {"place"}, near, subject=MAIN)
+                if state is not None:
+                    found.append(state)
             # "The miners' relatives waited ... “...,” they said": the relatives, not the mining
             # company named before them.
             crowd = self.unnamed.recent_plural(at, near) if lower != "it" else None
@@ -230,7 +236,8 @@ class SpeakerResolver:
                     if n and self.kind(n) == "person":
                         return f"{child.text} {tok.text}"
         ante = self.antecedents
-        if lemma in DOCUMENT_NOUNS and not any(c.pos_ == "PROPN" for c in tok.children):
+        several = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in tok.children)
+        if lemma in DOCUMENT_NOUNS and not several and not any(c.pos_ == "PROPN" for c in tok.children):
             # "the report said": whoever last spoke as an institution, else the organization last named.
             found = [c for c in (ante.recent_event(tok.idx, False, paragraph - 1),
                                  ante.recent(tok.idx, {"organization"}, paragraph - 1)) if c]
@@ -261,8 +268,8 @@ class SpeakerResolver:
         n = self._name_in_phrase(tok, lemma, owner)
         if n:
             return n
-        if lemma not in DOCUMENT_NOUNS:
-            return None  # "the footage", "the idea": not a speaker the article names
+        if lemma not in DOCUMENT_NOUNS or tok.tag_ in ("NNS", "NNPS"):
+            return None  # "the footage", "the idea", "business groups": not a speaker the article names
         hit = ante.recent(tok.idx, {"organization"})
         return hit[1] if hit else None
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from briefgen.extract.sentences import has_link, pieces, quote_regions
+from briefgen.extract.sentences import all_quoted, has_link, pieces, quote_regions
 from briefgen.models import Article, DateMention, Sentence
 
 # Sentences opening with these lean on the one before ("This is concerning because ..."):
@@ -60,7 +60,7 @@ def candidate_sentences(doc, article: Article, limit: int = 30, actors=None, dat
             # a question is an open question; a line ending in a colon introduces what follows ("The Latest on ...:")
             continue
         base = offsets[p.block][0]
-        if any(a <= p.start - base + 1 and b >= p.end - base - 1 for a, b in quotes.get(p.block, [])) or p.text[0] in _QUOTE_MARKS + "‘'":
+        if all_quoted(p, quotes.get(p.block, []), base) or p.text[0] in _QUOTE_MARKS + "‘'":
             continue  # someone's words with no attribution in the sentence: quotes have their own section
         names = actors.names_in(p.start, p.end) if actors is not None else []
         in_sent = [d for d in (dates or []) if p.start <= d.start < p.end]

@@ -59,6 +59,9 @@ _HEADER_FIELD = {"date": "published", "dateline": "published", "source": "outlet
                  "publication": "outlet", "author": "author", "byline": "author", "by": "author", "url": "url", "link": "url"}
 
 
+_TITLE_LABEL = re.compile(r"^\s*(?:title|headline)\s*:\s*(?=\S)", re.I)
+
+
 def _header_line(block: str) -> tuple[str, str] | None:
     """(field, value) of a labelled header line, or None: 'Published: 12 March 2025' -> ('published', ...)."""
     if "\n" in block or len(block) > 140:
@@ -113,6 +116,7 @@ def parse_text(text: str, path: str) -> Article:
     the headline (Published:, Source:, By ..., URL:) are read as the fields they name."""
     parts = split_blocks(_separate_header_lines(text))
     title = parts.pop(0) if parts and not parse_date_line(parts[0]) and not _header_line(parts[0]) else ""
+    title = _TITLE_LABEL.sub("", title, count=1)  # "Title: ..." / "Headline: ..." in some exports
     fields: dict[str, str] = {}
     published = None
     while parts and (h := _header_line(parts[0])) is not None:
