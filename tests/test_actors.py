@@ -381,3 +381,19 @@ def test_a_people_named_only_as_an_adjective_ranks_below_the_actors(index_of):
         "Kowalczyk told reporters the plan was final.")
     names = [a.name for a in ranked]
     assert "Lithuanian" in idx.adjectival and names.index("Lithuanian") > names.index("Anna Kowalczyk")
+
+
+def test_a_one_word_person_only_found_after_a_preposition_of_place_is_a_place(index_of):
+    idx, _ = index_of(
+        "A senior diplomat said the sticking point remained the reopening of roads around Taiz.",
+        "Fighting near Taiz eased on Sunday, residents said.")
+    kinds = {a.name: a.kind for a in idx.actors.values()}
+    assert kinds.get("Taiz") in ("place", None), kinds
+
+
+def test_a_one_word_person_who_acts_keeps_the_persons_kind(index_of):
+    idx, _ = index_of(
+        "Mr. Okafor arrived in Lisbon on Monday and met the mayor.",
+        "Fans later crowded around Mr. Okafor in the old town.")
+    kinds = {a.name: a.kind for a in idx.actors.values()}
+    assert kinds.get("Okafor") == "person", kinds

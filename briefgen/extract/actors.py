@@ -603,6 +603,9 @@ def extract_actors(doc, article: Article) -> ActorIndex:
         if a.kind in ("organization", "place") and a.role and not aliases.place_of(a.name) \
                 and a.role.split()[-1].lower() in roles.TITLES and 2 <= len(a.name.split()) <= 4:
             a.kind = "person"
+    # a one-word "person" found after a preposition of place and never acting ("roads around Taiz",
+    # "fighting in Sanaa") is a town the model did not know
+    _places_mislabelled(index, mentions, canonical)
     # a mention inside another actor's role describes that actor ("a Virginia Democrat"): it counts for less
     if role_tokens:
         for m, span in zip(mentions, spans):
@@ -645,6 +648,27 @@ def _has_words(hay: str, needle: str) -> bool:
             return True
         i = hay.find(needle, i + 1)
     return False
+
+
+#: Prepositions after which a name is a place ("in", "around"); "of", "from", "to" and "at" also take people.
+_LOCATIVE = frozenset({"in", "around", "near", "outside", "inside", "across", "into", "throughout", "within",
+                       "toward", "towards", "across"})
+
+
+def _places_mislabelled(index: ActorIndex, mentions: list[_Mention], canonical: dict[str, str]) -> None:
+    where: dict[str, list[bool]] = {}
+    for m in mentions:
+        name = canonical[aliases.key(m.form)]
+        a = index.actors[name]
+        if a.kind != "person" or " " in a.name or a.role or name in index.speakers:
+            continue
+        if m.dep in ("nsubj", "nsubjpass", "poss") or m.speaker:
+            where[name] = where.get(name, []) + [False, False]  # a person's dependency: keep the model's label
+        else:
+            where.setdefault(name, []).append(m.dep == "pobj" and m.head_lemma in _LOCATIVE)
+    for name, flags in where.items():
+        if any(flags) and flags.count(True) >= flags.count(False):
+            index.actors[name].kind = "place"
 
 
 def _weight(m: _Mention, kind: str) -> float:
