@@ -397,3 +397,26 @@ def test_a_one_word_person_who_acts_keeps_the_persons_kind(index_of):
         "Fans later crowded around Mr. Okafor in the old town.")
     kinds = {a.name: a.kind for a in idx.actors.values()}
     assert kinds.get("Okafor") == "person", kinds
+
+
+def test_a_title_parsed_with_the_name_in_apposition_is_the_role(index_of):
+    idx, _ = index_of("Senate Majority Leader Dana Whitfield, D-Ore., said the vote would be held on Friday.")
+    assert idx.actors["Dana Whitfield"].role == "Senate Majority Leader"
+
+
+def test_an_apposition_after_a_home_state_beats_a_bare_title(index_of):
+    idx, _ = index_of("Sen. Marcus Oyelaran of Oklahoma, the lead Republican negotiator, said he was disappointed.",
+                      "Rep. Tilda Varnum said nothing.")
+    assert idx.actors["Marcus Oyelaran"].role == "lead Republican negotiator"
+    assert idx.actors["Tilda Varnum"].role == "Representative"  # an abbreviated title written out
+
+
+def test_the_house_is_not_the_white_house(index_of):
+    idx, _ = index_of("The White House said the president would keep pressing Congress.",
+                      "Speaker Mike Jensen said the bill would be dead on arrival in the House.")
+    assert "House" not in idx.actors.get("White House").aliases
+
+
+def test_a_hyphenated_word_does_not_cut_a_role(index_of):
+    idx, _ = index_of("Trees came from Oregon, the home of Senator Ron Wyden, another critic of the cross-border trucking deal.")
+    assert idx.actors["Ron Wyden"].role == "critic of the cross-border trucking deal"

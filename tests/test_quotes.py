@@ -656,3 +656,9 @@ def test_a_heading_in_capitals_inside_marks_is_not_a_quote(extract_text):
                       "“We are running out of time to act on this,” said Ola Dahl, a climate scientist.")
     assert [q.text for q in ex.quotes if q.text.startswith("All Bets")] == []
     assert _speaker_of(ex, "We are running out") == "Ola Dahl"
+
+
+def test_a_person_in_a_long_title_phrase_is_the_speaker_not_the_chamber(extract_text):
+    ex = extract_text('Senate Majority Leader Dana Whitfield, D-Ore., said Republicans had "walked away from '
+                      'the strongest border bill in a generation."', published="2025-01-16")
+    assert _speaker_of(ex, "walked away") == "Dana Whitfield"

@@ -477,7 +477,7 @@ def extract_actors(doc, article: Article) -> ActorIndex:
     for k in org_like:
         if uf.find(k) != k:
             continue
-        cands = [f for f in org_like if aliases.is_token_suffix(words[k], words[f])]
+        cands = [f for f in org_like if aliases.is_token_suffix(words[k], words[f]) and (k, f) not in _OTHER_BODIES]
         if not cands and len(words[k]) == 1 and 3 <= len(k) <= 4 and label_of(k) == "ORG":
             # a clipped name: "Fed" for "Federal Reserve"
             cands = [f for f in org_like if len(words[f]) >= 2 and words[f][0].lower().startswith(k) and words[f][0].lower() != k]
@@ -584,6 +584,9 @@ def extract_actors(doc, article: Article) -> ActorIndex:
         found = None
         # a title before a bare surname may belong to a namesake ("President Clinton"): take it from full names
         toks = roles.title_before(span, ent_tokens) if len(span) > 1 or " " not in name else None
+        if toks and len(toks) == 1 and toks[0].lower_ in roles.TITLES:
+            # a bare title ("Sen. Ann Roe of Ohio, the lead negotiator") says less than an apposition
+            toks = roles.apposition(span, ent_tokens) or toks
         if toks:
             found = roles.role_text(toks)
         else:
@@ -648,6 +651,11 @@ def _has_words(hay: str, needle: str) -> bool:
             return True
         i = hay.find(needle, i + 1)
     return False
+
+
+#: A last word that names another body than the longer name ending in it: the House (of Representatives)
+#: is not the White House.
+_OTHER_BODIES = {("house", "white house")}
 
 
 #: Prepositions after which a name is a place ("in", "around"); "of", "from", "to" and "at" also take people.

@@ -33,7 +33,7 @@ def _text(tokens: list) -> str:
 def _useful(tokens: list, ent_tokens: set[int]) -> bool:
     """A role needs a word outside any named entity (a bare 'Hamas' or 'Russian' is no role), and a
     common word or a title: a capitalized word alone is more often a heading ('Analysis: ...')."""
-    return bool(tokens) and any(t.i not in ent_tokens and t.is_alpha for t in tokens) and len(tokens) <= _MAX_WORDS \
+    return bool(tokens) and any(t.i not in ent_tokens and t.text.replace(".", "").isalpha() for t in tokens) and len(tokens) <= _MAX_WORDS \
         and any(t.is_lower or any(p.lower() in TITLES for p in t.text.split("-")) for t in tokens)
 
 
@@ -74,6 +74,12 @@ def title_before(span, ent_tokens: set[int]):
             break
         start = i
         i -= 1
+    if start == span.start and head.dep_ == "appos" and head.head.i == span.start - 1 and head.head.pos_ == "PROPN" \
+            and head.head.i not in ent_tokens:
+        # parsed as a title with the name in apposition: "Senate Majority Leader Chuck Schumer"
+        start = head.head.left_edge.i
+        if start < first or any("\n" in t.whitespace_ or t.pos_ in _STOP_POS for t in doc[start:span.start]):
+            return None
     tokens = _strip(list(doc[start:span.start]))
     if tokens and all(t.lower_ in HONORIFICS for t in tokens):
         return None
@@ -86,21 +92,28 @@ def apposition(span, ent_tokens: set[int]):
     doc = span.doc
     # the plain form only: "X, the Y" right after the name, Y a singular noun (the parser's other
     # appositions, "Clinton ... registered voters", are too often wrong to show as a role)
-    if span.end >= len(doc) or doc[span.end].text != ",":
+    comma = span.end
+    if comma + 2 < len(doc) and doc[comma].lower_ == "of" and doc[comma + 1].ent_type_ == "GPE":
+        # "Sen. Ann Roe of Ohio, the lead negotiator": the home state or town before the comma
+        comma += 2
+        while comma < len(doc) and doc[comma].ent_iob_ == "I" and doc[comma].ent_type_ == "GPE":
+            comma += 1
+    if comma >= len(doc) or doc[comma].text != ",":
         return None
     for child in head.rights:
-        if child.dep_ != "appos" or child.i < span.end or child.tag_ not in ("NN", "NNP") or child.pos_ != "NOUN":
+        if child.dep_ != "appos" or child.i < comma or child.tag_ not in ("NN", "NNP") or child.pos_ != "NOUN":
             continue
-        if child.left_edge.i != span.end + 1:
+        if child.left_edge.i != comma + 1:
             continue
         tokens = []
         # a clause on the noun ends the role: "a lawyer who has advised ..." is "lawyer"
         clause = {t.i for c in child.rights if c.dep_ in ("relcl", "acl") for t in c.subtree}
         for t in child.subtree:
-            if t.i < span.end:
+            if t.i <= comma:
                 continue
-            if (t.text in (",", ";", "(", "—", "–", "-", "--") or t.dep_ in ("relcl", "acl", "cc") or t.i in clause) \
-                    and t.i > child.i:
+            hyphen = t.text == "-" and not t.whitespace_ and not doc[t.i - 1].whitespace_  # "cross-border"
+            if (t.text in (",", ";", "(", "—", "–", "-", "--") and not hyphen or t.dep_ in ("relcl", "acl", "cc")
+                    or t.i in clause) and t.i > child.i:
                 break
             if "\n" in t.whitespace_ and t.i < child.i:
                 return None
@@ -158,8 +171,16 @@ def apposed_to(span, ent_tokens: set[int]):
     return left, None
 
 
+#: Abbreviated titles, written out in a role ("Sen." reads as "Senator" in a briefing's list of actors).
+_ABBREVIATIONS = {"sen.": "Senator", "rep.": "Representative", "gov.": "Governor", "gen.": "General",
+                  "lt.": "Lieutenant", "col.": "Colonel", "adm.": "Admiral", "capt.": "Captain", "sgt.": "Sergeant",
+                  "maj.": "Major", "cmdr.": "Commander", "atty.": "Attorney", "supt.": "Superintendent",
+                  "amb.": "Ambassador", "pres.": "President", "sec.": "Secretary", "lt": "Lieutenant"}
+
+
 def role_text(tokens, singular: str | None = None) -> str:
-    """The role as written (with the head noun made singular when it was shared by several names)."""
+    """The role as written (with the head noun made singular when it was shared by several names), its
+    abbreviated titles written out."""
     if singular is not None:
         return (_text(tokens[:-1]) + " " + singular).strip() if len(tokens) > 1 else singular
-    return _text(tokens)
+    return " ".join(_ABBREVIATIONS.get(w.lower(), w) if w[:1].isupper() else w for w in _text(tokens).split(" "))

@@ -92,10 +92,10 @@ class SpeakerResolver:
             return name
         if tok.pos_ == "PROPN" and not (tok.lower_ in PERSON_NOUNS and any(c.dep_ == "det" for c in tok.children)):
             # An appositive or compound may carry the name the index knows: "the agency, TASS".
-            for t in words:
-                n = self.name_of_span(t.idx, t.idx + len(t.text))
-                if n:
-                    return n
+            # A person named in it before an organization: "Senate Majority Leader Chuck Schumer".
+            found = [n for t in words if (n := self.name_of_span(t.idx, t.idx + len(t.text)))]
+            if found:
+                return next((n for n in found if self.kind(n) == "person"), found[0])
             text = " ".join(t.text for t in words if t.pos_ == "PROPN" or t.dep_ in ("compound", "flat"))
             text = text.strip() or tok.text
             return self._by_lower.get(text.lower()) or self._surname(text) or clean(text)
