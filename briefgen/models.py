@@ -121,6 +121,7 @@ class OutlookItem(_Model):
     text: str = Field(description="The sentence (or clause) as written.")
     paragraph: int = Field(description="Block index.")
     date: Optional[str] = Field(default=None, description="ISO value of its date, when it has one.")
+    mod: Optional[str] = Field(default=None, description="early, mid or late when the date's text says so.")
     actors: list[str] = Field(default_factory=list, description="Canonical names of actors in it.")
     source: Optional[str] = Field(default=None, description="Article path.")
 

@@ -158,3 +158,22 @@ def test_seed_timeline_shows_each_sentence_once(seed_extraction):
     # a sentence appears twice only as a past entry and, apart, the upcoming item it names
     assert all(a.upcoming != b.upcoming for a, b in inside), inside
     assert {"2023-10", "2023-10-07", "2024-02-16", "2024-W07-WE", "2024-02-29/2024-03-02"} <= {ev.date for ev in timeline}
+
+
+def test_a_past_date_inside_someones_words_is_no_event_but_a_planned_one_is(extract_text):
+    e = extract_text(
+        "“We are closer than we have been at any point since April 2022,” the envoy Hanna Lindgren said.",
+        "“The parties will meet again in Muscat on March 20,” she added.",
+        published="2025-03-12")
+    dates = {ev.date for ev in e.events}
+    assert "2022-04" not in dates
+    assert "2025-03-20" in dates
+
+
+def test_a_clause_cut_inside_a_quotation_closes_it(extract_text):
+    e = extract_text(
+        "Former President Arnold Vance had urged Republicans to reject the deal, writing on social media "
+        "last week that it was \"a gift to the Democrats.\"",
+        published="2025-01-16")
+    ev = next(ev for ev in e.events if ev.date_text == "last week")
+    assert ev.text.count('"') % 2 == 0, ev.text

@@ -168,3 +168,10 @@ def test_outlook_leaves_out_quoted_words_and_opening_marks(extract_text):
     assert "Holm told MPs the levy would raise £4bn by 2029." in texts  # no stray opening mark
     assert "The committee will question Holm next Tuesday." in texts
     assert not [t for t in texts if "earn most" in t]
+
+
+def test_an_outlook_date_keeps_its_early_or_late(extract_text):
+    e = extract_text("The employers' group said it would lobby for changes before the bill passes in early 2026.",
+                     published="2025-11-27")
+    o = next(o for o in e.outlook if "lobby" in o.text)
+    assert (o.date, o.mod) == ("2026", "early")

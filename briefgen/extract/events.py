@@ -9,6 +9,7 @@ from briefgen.extract.actors import ActorIndex
 from briefgen.extract.dates import governing_tense
 from briefgen.extract.intervals import bounds, sort_key  # noqa: F401 (sort_key: part of this module's interface)
 from briefgen.extract.sentences import has_link
+from briefgen.extract.quote_marks import find_quoted_spans
 from briefgen.extract.spans import dateline_end
 from briefgen.extract.timex_normalize import AHEAD
 from briefgen.models import Article, DateMention, Event
@@ -74,12 +75,22 @@ def describe(text: str, start: int, end: int, s_start: int, s_end: int, date_sta
         first = max(0, min(before - MAX_WORDS // 3, len(words) - MAX_WORDS))
         cut = " ".join(words[first:first + MAX_WORDS])
         clause = ("… " if first else "") + cut + " …"
-        return clause.replace("\n", " ")
+        return _close_marks(clause.replace("\n", " "))
     body = text[s_start:s_end].rstrip().rstrip(".!?”\"'’")
     lead = "… " if text[s_start:start].strip(" “\"‘'") else ""
     tail = " …" if text[end:s_start + len(body)].strip(" ,;:.”\"’'") else ""
     out = lead + clause.rstrip(",;:") + tail
-    return re.sub(r"\s+", " ", out)
+    return _close_marks(re.sub(r"\s+", " ", out))
+
+
+def _close_marks(s: str) -> str:
+    """Close a quotation the clause cuts off ('... it was "a gift to the Democrats'), before a final ellipsis."""
+    body, tail = (s[:-2], " …") if s.endswith(" …") else (s, "")
+    if body.count("“") > body.count("”"):
+        body = body.rstrip(" ,;:") + "”"
+    elif body.count('"') % 2:
+        body = body.rstrip(" ,;:") + '"'
+    return body + tail
 
 
 def _depth(doc, start: int, end: int, c_start: int, c_end: int) -> int:
@@ -130,15 +141,19 @@ def extract_events(doc, article: Article, dates: list[DateMention], actors: Acto
         told.append((spans[:2], about, dm, b, spans))
     for clause in {t[0] for t in told}:
         owner[clause] = _owner([(about, b) for c, about, _, b, _ in told if c == clause])
+    quoted = [(q.start, q.end) for q in find_quoted_spans(article)]
     for clause, about, dm, b, (start, end, s_start, s_end) in told:
         if owner[clause] != about:
             continue  # the clause is told for another of its dates
+        in_quote = any(a <= dm.start < z for a, z in quoted)
         if has_link(text[s_start:s_end]):
             continue  # an embedded post or share line ("pic.twitter.com/... — Name (@name) May 2, 2024")
         lead = dateline_end(text, s_start)  # a wire dateline is not part of the sentence that opens the story
         if lead > s_start and lead < min(end, s_end):
             s_start, start = lead, max(start, lead)
         future = governing_tense(doc, dm.start, dm.end) in AHEAD
+        if in_quote and not future:
+            continue  # a date in someone's words ("closer than at any time since April"): no event of the timeline
         upcoming = bool(pub and (b[0] > pub or (future and b[1] >= pub)))
         names = actors.names_in(start, end)
         ev = Event(

@@ -41,7 +41,7 @@ def extract_outlook(doc, article: Article, dates: list[DateMention], actors: Act
         # A past date on a look-ahead would mislead; a written-out date beats a bare weekday.
         future.sort(key=lambda d: (not _explicit(d.text), d.value))
         when = (future or [None])[0]
-        out.append(OutlookItem(text=p.text, paragraph=p.paragraph, date=when.value if when else None,
+        out.append(OutlookItem(text=p.text, paragraph=p.paragraph, date=when.value if when else None, mod=when.mod if when else None,
                                actors=actors.names_in(p.start, p.end), source=article.path))
     # What has a date comes first, soonest first; the rest keeps the article's order.
     return sorted(out, key=lambda o: (o.date is None, o.date or ""))
