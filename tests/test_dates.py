@@ -375,3 +375,46 @@ def test_quoted_deictic_days(make_article, nlp, paragraphs, expr, value):
     a = make_article(*paragraphs, published="2024-02-20")
     found = {d.text: d.value for d in extract_dates(nlp(a.text), a)}
     assert found.get(expr) == value, found
+
+
+@pytest.mark.parametrize("text, expr, value, published", [
+    # a quarter or half written as an adjective or as Q3; without a year, one that has not begun yet is
+    # last year's when the clause is past
+    ("Third-quarter profit at the lender rose 8 percent, it said.", "Third-quarter", "2024-Q3", "2024-10-23"),
+    ("Fourth-quarter sales fell 3 percent, the chain reported.", "Fourth-quarter", "2023-Q4", "2024-02-19"),
+    ("The carrier expects first-half revenue to climb.", "first-half", "2024-H1", "2024-02-19"),
+    ("Revenue in Q3 rose 2 percent from a year earlier.", "Q3", "2024-Q3", "2024-10-23"),
+    ("The group will close 40 stores by year-end.", "year-end", "2024", "2024-05-02"),
+    # a day of the month told by its ordinal alone
+    ("Shareholders will meet on the 15th of next month in Leeds.", "the 15th of next month", "2024-03-15", "2024-02-19"),
+    ("The strike began on the 3rd, when the talks broke down.", "the 3rd", "2024-02-03", "2024-02-19"),
+    # a participle of expectation after its noun: the noun's event is ahead, so the nearer month wins
+    ("The court agreed on Monday to hear the case, with a ruling expected by the end of June.",
+     "the end of June", "2024-06", "2024-03-04"),
+])
+def test_quarters_ordinal_days_and_expected_events(dates_of, text, expr, value, published):
+    found = dates_of(text, published=published)
+    assert found.get(expr) == value, found
+
+
+@pytest.mark.parametrize("text, expr, value", [
+    # "N units later / earlier" counts from the date told before, when that date is precise enough
+    ("A truce was agreed in January 2021 but broke down two months later.", "two months later", "2021-03"),
+    ("The first debate is planned for October 8. A second could follow a week later.", "a week later", "2024-W42"),
+    ("The dam burst on 3 May 2021; three days earlier engineers had warned of cracks.", "three days earlier", "2021-04-30"),
+    ("Rival Penwick reported earlier this week. Two days later its chief resigned.", "Two days later", None),
+])
+def test_counted_from_the_date_told_before(dates_of, text, expr, value):
+    found = dates_of(text)
+    assert expr in found, found
+    assert found[expr] == value
+
+
+def test_a_word_after_an_ordinal_that_is_a_noun_keeps_it_from_being_a_day(dates_of):
+    found = dates_of("The office is on the 15th floor; the 19th century building was restored.")
+    assert not [k for k, v in found.items() if v and "th" in k], found
+
+
+def test_a_count_after_a_stretch_of_time_is_not_counted_from_an_older_date(dates_of):
+    found = dates_of("The ruling came on April 22. If the family appeals within 14 days, he could leave seven days later.")
+    assert found.get("seven days later") is None, found

@@ -177,3 +177,17 @@ def test_a_clause_cut_inside_a_quotation_closes_it(extract_text):
         published="2025-01-16")
     ev = next(ev for ev in e.events if ev.date_text == "last week")
     assert ev.text.count('"') % 2 == 0, ev.text
+
+
+def test_a_clause_opening_with_a_quotation_keeps_its_opening_mark(extract_text):
+    e = extract_text('"We are going backwards," the regional director told reporters in Copenhagen on Monday.',
+                     published="2024-02-21")
+    ev = next(ev for ev in e.events if ev.date_text == "Monday")
+    assert ev.text.startswith('"We are going backwards,"') and ev.text.count('"') == 2, ev.text
+
+
+def test_a_noun_tagged_as_a_verb_makes_no_future_event(extract_text):
+    # "drives" is parsed as a present verb in a subject's place: no schedule ahead
+    e = extract_text("Vaccination drives in the early 2000s brought cases down sharply.", published="2024-02-21")
+    ev = next(ev for ev in e.events if ev.date_text == "the early 2000s")
+    assert not ev.future

@@ -175,3 +175,15 @@ def test_an_outlook_date_keeps_its_early_or_late(extract_text):
                      published="2025-11-27")
     o = next(o for o in e.outlook if "lobby" in o.text)
     assert (o.date, o.mod) == ("2026", "early")
+
+
+def test_an_outlook_date_reported_by_said_is_kept(extract_text):
+    e = extract_text(LEAD, "Arguments are scheduled for April 21 at 10 a.m., the court said.", published="2024-03-04")
+    o = next(o for o in e.outlook if "Arguments" in o.text)
+    assert o.date == "2024-04-21"
+
+
+def test_a_why_should_question_in_a_quote_is_a_protest_not_an_open_question(extract_text):
+    found = questions(extract_text, '"We have waited since 2021 for a fair map," said the plaintiff, Evan Milner. '
+                                    '"Why should voters wait another year?"')
+    assert found == []

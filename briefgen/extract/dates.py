@@ -25,6 +25,10 @@ _SCHEDULE_VERBS = {"plan", "schedule", "slate", "set", "reschedule"}
 # Verbs that push something later: "postponed until Tuesday", "extended the deadline to Friday".
 # Modifiers that put a noun's event ahead, whatever the sentence's tense.
 _AHEAD_MODS = {"upcoming", "forthcoming", "planned", "scheduled", "slated", "proposed"}
+# Participles of expectation after their noun: the noun's event is expected, not done ("a verdict expected in May").
+_EXPECT_VERBS = {"expect", "anticipate", "forecast", "predict"}
+# Dependencies of a noun: a "verb" found there is a mistagged noun ("drives", "plans", "talks").
+_NOUN_SLOTS = {"nsubj", "nsubjpass", "dobj", "pobj", "compound", "poss"}
 _DEFER_VERBS = {"postpone", "delay", "defer", "adjourn", "extend", "reschedule"}
 _PASSABLE = {"ADP", "CCONJ", "SCONJ", "PUNCT", "ADV", "PART", "DET", "NUM"}
 _TIME_NOUNS = {"a.m.", "p.m.", "am", "pm", "morning", "afternoon", "evening", "night", "noon", "midnight", "est", "edt", "gmt"}
@@ -38,6 +42,8 @@ def verb_tense(verb, depth: int = 0) -> str | None:
     aux = [k for k in verb.children if k.dep_ in ("aux", "auxpass")]
     if any(k.lower_ in _FUTURE_AUX for k in aux) or verb.lower_ in _FUTURE_AUX:
         return "future"
+    if verb.dep_ in _NOUN_SLOTS and verb.tag_ in ("VBZ", "VBP", "VBD") and not aux:
+        return None  # a noun tagged as a verb, in a noun's place: "Vaccination drives in the 2000s brought ..."
     if any(k.lower_ == "to" for k in aux) or verb.tag_ == "VB":
         # an infinitive takes its time from the verb it completes: "decided to admit in March" is ahead
         head = verb.head
@@ -53,6 +59,8 @@ def verb_tense(verb, depth: int = 0) -> str | None:
     if verb.tag_ == "VBN" and verb.lemma_ in _PLAN_VERBS and any(k.lemma_ == "be" for k in aux) and \
             not any(k.lower_ in ("had", "'d") for k in aux):
         return "future"  # "was planned for early March"
+    if verb.tag_ == "VBN" and verb.lemma_ in _EXPECT_VERBS and verb.dep_ == "acl" and not aux:
+        return None  # "a ruling expected by the end of June": ahead of its clause, which may be past; the nearer wins
     if verb.lemma_ in _SCHEDULE_VERBS and verb.tag_ in ("VBN", "VBD") and \
             (verb.lemma_ != "set" or any(k.lower_ in ("for", "to") for k in verb.children)):
         # the date is the scheduled event's: ahead of a present perfect ("has scheduled the final

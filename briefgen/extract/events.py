@@ -67,6 +67,8 @@ def clause_span(doc, start: int, end: int) -> tuple[int, int, int, int]:
 
 def describe(text: str, start: int, end: int, s_start: int, s_end: int, date_start: int) -> str:
     """The clause in the article's words, an ellipsis where the sentence goes on, at most MAX_WORDS words."""
+    if start > s_start and text[start - 1] in "“\"‘'" and (start - 1 == s_start or text[start - 2].isspace()):
+        start -= 1  # the quotation the clause opens with keeps its opening mark ('"We are going backwards," she said')
     clause = text[start:end].strip()
     words = clause.split()
     if len(words) > MAX_WORDS:

@@ -63,10 +63,16 @@ def _future_modal(span, text: str) -> bool:
     return any(t.tag_ == "MD" and t.lower_ in ("will", "shall", "'ll", "’ll", "wo") for t in span)
 
 
+_REPORT_VERBS = {"say", "tell", "announce", "report", "state", "add", "confirm", "note", "write"}
+
+
 def _past_report(span) -> bool:
     """The main verb is in the past and nothing in the sentence looks ahead ('would', 'to be held')."""
     # The sentence's own head: the parser may hang it on a heading before it.
     root = next((t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end), None)
+    # "Arguments are scheduled for April 21, the court said": the report's verb is not the event's
+    while root is not None and root.lemma_ in _REPORT_VERBS and (said := next((c for c in root.children if c.dep_ == "ccomp"), None)):
+        root = said
     if root is None or root.tag_ not in ("VBD", "VBN"):
         return False
     if root.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in root.children):

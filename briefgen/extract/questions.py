@@ -107,9 +107,10 @@ _ASKED_UNANSWERED = re.compile(
 _ANSWER = re.compile(r"^\W*(yes|no|nope|not (yet|really|at all|quite|exactly))\b[,.!;:—–-]|^\W*(because|the answer|"
                      r"it['’]?s because|it is because|it (is|was)(n['’]t| not) because|that['’]?s because|"
                      r"of course|absolutely|certainly|probably|perhaps|maybe|partly|nothing|none)\b", re.I)
-# Questions asked for effect: "you might ask", "who cares?", tag questions ("..., right?").
+# Questions asked for effect: "you might ask", "who cares?", "why should we pay?" (a protest, not a
+# question), tag questions ("..., right?").
 _RHETORICAL = re.compile(
-    r"\byou (might|may|could|would) (ask|wonder|say)\b|\bwho (cares|knows|would have (thought|believed|guessed|imagined))\b"
+    r"\byou (might|may|could|would) (ask|wonder|say)\b|^\W*(and |but |so )?why should\b|\bwho (cares|knows|would have (thought|believed|guessed|imagined))\b"
     r"|\bwhat do you expect\b|^\W*(and |but |so )?(do|does|did) (you|anybody|anyone|we) (know|remember|think|really)\b|\bwhy not\b|,\s*(right|no|eh|huh|isn['’]t it|don['’]t you think|wasn['’]t it)\s*\?\W*$", re.I)
 # The writer or speaker frames what follows as the question: "The question is, ...", "Questions: ...".
 _QUESTION_CUE = re.compile(r"\bquestions?\s+(is|was|remains|remained)\b\s*[,:]?|\bquestions?\s*:|\b(asks?|asked|wonders?|wondered)\s*:", re.I)

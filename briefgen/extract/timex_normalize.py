@@ -372,8 +372,6 @@ def normalize(rule: str, text: str, pub: Optional[date], tense: Callable[[], Ten
         unit = re.search(r"(day|morning|afternoon|evening|night|week|month|year)$", low).group(1)
         return Anaphor("day" if unit not in ("week", "month", "year") else unit, n), None
     if rule == "ago":
-        if pub is None or not re.search(r"(?i)\bago$", text):
-            return None, None
         words = low.split()
         qty = None
         for w in words:
@@ -381,7 +379,10 @@ def normalize(rule: str, text: str, pub: Optional[date], tense: Callable[[], Ten
                 qty = _num(w)
                 break
         unit = re.search(r"(day|week|month|year|decade)", low).group(1)
-        if qty is None:
+        if qty is not None and unit != "decade" and low.endswith(("later", "earlier")) and "half" not in low:
+            # "two months later", "three days earlier": counted from the date the story told before
+            return Anaphor(unit, qty if low.endswith("later") else -qty, counted=True), None
+        if pub is None or not re.search(r"(?i)\bago$", text) or qty is None:
             return None, None
         if unit == "day":
             return day(pub - timedelta(days=qty)), None
@@ -391,9 +392,11 @@ def normalize(rule: str, text: str, pub: Optional[date], tense: Callable[[], Ten
             return month(*add_months(pub.year, pub.month, -qty)), None
         return str(pub.year - qty * (10 if unit == "decade" else 1)), None
     if rule == "quarter":
-        m = re.match(r"(?i)(?:the )?(\w+) (quarter|half)", text)
-        if m is None:  # "Q3 2018"
-            return f"{years[0]}-Q{text[1]}", None
+        m = re.match(r"(?i)(?:the )?(\w+)[- ](quarter|half)", text)
+        if m is None:  # "Q3 2018", "in Q3"
+            if years:
+                return f"{years[0]}-Q{text[1]}", None
+            return (f"{_quarter_year(int(text[1]), 3, pub, tense)}-Q{text[1]}" if pub else None), None
         ordw, unit = m.group(1).lower(), m.group(2).lower()
         if ordw in ("last", "final") and not re.search(r"(?i)\bof\b", text):
             return None, None  # "the last quarter": the one before publication, or the year's fourth
@@ -402,14 +405,19 @@ def normalize(rule: str, text: str, pub: Optional[date], tense: Callable[[], Ten
             y = years[0]
         elif pub is None:
             return None, None
-        else:
+        elif re.search(r"\b(last|next|this) year", low):
             y = pub.year + (-1 if "last year" in low else 1 if "next year" in low else 0)
+        else:
+            y = _quarter_year(min(n, 2) if unit == "half" else n, 6 if unit == "half" else 3, pub, tense)
         if unit == "half":
             return (f"{y}-H{min(n, 2)}" if n <= 2 or ordw in ("last", "final") else REJECT), None
         return f"{y}-Q{n}", None
     if rule == "edge":
         if pub is None:
             return None, mod
+        if low == "year-end":
+            # "by year-end": this year's end; told in a past clause early in the year, the one just gone
+            return str(pub.year - (pub.month <= 3 and tense() == "past")), "late"
         n = -1 if " last " in low else 1 if " next " in low else 0
         if low.endswith("year"):
             return str(pub.year + n), mod
@@ -419,6 +427,8 @@ def normalize(rule: str, text: str, pub: Optional[date], tense: Callable[[], Ten
             return week(pub + timedelta(weeks=n)), mod
         base = pub.year // 10 * 10 + 10 * n
         return f"{base}/{base + 9}", mod
+    if rule == "ordday":
+        return _ordinal_day(low, pub, tense), None
     if rule == "season":
         code = next(v for k, v in _SEASONS.items() if k in low)
         rel = re.search(r"\b(this|last|next|the coming|the past)\b", low)
@@ -460,6 +470,39 @@ def normalize(rule: str, text: str, pub: Optional[date], tense: Callable[[], Ten
     return None, None
 
 
+def _quarter_year(n: int, months: int, pub: date, tense: Callable[[], Tense]) -> int:
+    """Year of the n-th quarter (months=3) or half (months=6) named without one: this year's unless it has
+    not begun yet and the clause does not look ahead ("fourth-quarter profit fell", told in February, is
+    last year's); the nearer of the two when the tense is unknown."""
+    first = (n - 1) * months + 1  # its first month
+    if first <= pub.month:
+        return pub.year
+    ahead = first - pub.month  # months until this year's begins
+    back = pub.month + 12 - (first + months - 1)  # months since last year's ended
+    t = tense()
+    if t in AHEAD:
+        return pub.year
+    if t == "past":
+        return pub.year - 1
+    return pub.year if ahead < 0.6 * back else pub.year - 1
+
+
+def _ordinal_day(low: str, pub: Optional[date], tense: Callable[[], Tense]) -> Optional[str]:
+    """'the 15th of next month', 'on the 3rd': the day of this month, or of the month next to it that the
+    clause's tense points to (past: not after publication; ahead: not before it; unknown: the nearer)."""
+    if pub is None:
+        return None
+    d = int(re.search(r"\d+", low).group(0))
+    if m := re.search(r"(this|next|last) month", low):
+        y, mo = add_months(pub.year, pub.month, {"this": 0, "next": 1, "last": -1}[m.group(1)])
+        return day(date(y, mo, d)) if _valid(y, mo, d) else None
+    cands = [date(y, mo, d) for y, mo in (add_months(pub.year, pub.month, k) for k in (-1, 0, 1)) if _valid(y, mo, d)]
+    past = max((c for c in cands if c <= pub), default=None)
+    future = min((c for c in cands if c >= pub), default=None)
+    got = _choose(past, future, tense(), lambda c: abs((c - pub).days))
+    return day(got) if got else None
+
+
 _DURATION = re.compile(
     r"(?i)^(?:(?:the|a|an) )?(?:(?:past|last|next|first|coming|previous|following|more than|about|nearly|almost|over) )*"
     r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)"
@@ -467,10 +510,13 @@ _DURATION = re.compile(
 
 
 class Anaphor(tuple):
-    """(unit, offset) of an expression resolved against the date told before it; see `resolve_anaphora`."""
+    """(unit, offset) of an expression resolved against the date told before it; see `resolve_anaphora`.
+    `counted` marks a count of units ("two months later"), which needs that date right before it."""
 
-    def __new__(cls, unit: str, offset: int):
-        return super().__new__(cls, (unit, offset))
+    def __new__(cls, unit: str, offset: int, counted: bool = False):
+        obj = super().__new__(cls, (unit, offset))
+        obj.counted = counted
+        return obj
 
 
 class _Clock:
@@ -524,13 +570,16 @@ def resolve_anaphora(found: list) -> list:
     their offset, when that date is precise enough (a day for a day, a month for a month, a day or a week
     for a week); else null. `found` is (start, end, value, mod) in text order."""
     out, refs = [], []  # refs: (grain, first day, is week)
+    last_is_ref = False  # whether the expression just before is the latest reference date
     for s, e, v, mod in found:
         if isinstance(v, Anaphor):
             unit, n = v
             need = _GRAIN[unit]
             # the latest date told is the one referred to; if it is too coarse ("last October ... that
-            # same day") the day is not told, and an older, finer date would be the wrong one
-            ref = refs[-1] if refs else None
+            # same day") the day is not told, and an older, finer date would be the wrong one. A count
+            # ("seven days later") counts from the expression just before it only: after "within 14
+            # days" it counts from that stretch, which has no date
+            ref = refs[-1] if refs and (last_is_ref or not getattr(v, "counted", False)) else None
             v = None
             if ref is not None and ref[0] >= need and (unit != "week" or ref[0] == 3 or ref[2]):
                 d = ref[1]
@@ -542,8 +591,12 @@ def resolve_anaphora(found: list) -> list:
                     v = month(*add_months(d.year, d.month, n))
                 else:
                     v = str(d.year + n)
+            last_is_ref = False
         elif (r := _reference(v)) is not None:
             refs.append((*r, "-W" in v))
+            last_is_ref = True
+        else:
+            last_is_ref = False
         out.append((s, e, v, mod))
     return out
 

@@ -100,12 +100,21 @@ RULES: list[tuple[str, re.Pattern]] = [
         r" (?:day|morning|afternoon|evening|night|week|month|year)|the next (?:day|morning|afternoon|evening|night))(?![\w-])")),
     ("ago", re.compile(
         rf"(?<![\w-])(?i:(?:about|almost|nearly|some|more than|over|roughly|just|exactly|less than) )?"
-        rf"{NUM}(?:[- ](?i:and a half))? (?i:days?|weeks?|months?|years?|decades?) (?i:ago|earlier|before)(?![\w-])")),
+        rf"{NUM}(?:[- ](?i:and a half))? (?i:days?|weeks?|months?|years?|decades?) (?i:ago|earlier|before|later)(?![\w-])"
+        r"(?! than\b)")),
+    # "the third quarter of 2022", "third-quarter profit", "first-half sales", "Q3 2018", "in Q3"
     ("quarter", re.compile(
-        rf"{B}(?i:(?:the )?(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last) (?:quarter|half))"
-        rf"(?: (?i:of )?(?:{YEAR}|(?i:the|this|last|next) year))?(?![\w])|{B}Q[1-4] {YEAR}{E}")),
+        rf"{B}(?i:(?:the )?(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last)[- ](?:quarter|half))"
+        rf"(?: (?i:of )?(?:{YEAR}|(?i:the|this|last|next) year))?(?![\w])|{B}Q[1-4] {YEAR}{E}"
+        rf"|(?:(?<=\bin )|(?<=\bfor )|(?<=\bduring )|(?<=\bof )|(?<=\band )|(?<=\bthe )|(?<=\bto ))Q[1-4](?![\w-])")),
     ("edge", re.compile(
-        rf"(?<![\w-])(?i:the (?:end|beginning|start|middle) of (?:the |this |last |next )?(?:year|month|week|decade))(?![\w-])")),
+        rf"(?<![\w-])(?i:the (?:end|beginning|start|middle) of (?:the |this |last |next )?(?:year|month|week|decade)|year-end)(?![\w-])")),
+    # a day of the month told by its ordinal alone: "the 15th of next month", "on the 3rd, when ..."; not
+    # "the 15th century" or "on the 3rd floor" (a word after the ordinal must be a preposition or a conjunction)
+    ("ordday", re.compile(
+        r"(?<![\w-])(?:(?i:the) (?:3[01]|[12]\d|[1-9])(?:st|nd|rd|th) (?i:of (?:this|next|last) month)"
+        r"|(?<=\b[Oo]n )the (?:3[01]|[12]\d|[1-9])(?:st|nd|rd|th)"
+        r"(?=[,.;:)]|\s+(?:at|and|or|in|when|as|to|after|before|but|with|for|by|from|until|of)\b|\s*$))(?![\w-])")),
     ("season", re.compile(
         rf"(?<![\w-])(?:(?i:early|mid|late)[- ])?(?:(?i:this|last|next|the coming|the past) )?(?i:spring|summer|autumn|fall|winter)(?:,? (?:of )?{YEAR})?(?![\w-])")),
     ("holiday", re.compile(

@@ -28,9 +28,10 @@ ANCHORS: dict[str, tuple[re.Pattern, bool]] = {name: (re.compile(rx), rx.islower
     "relunit": r"week|month|year|decade|quarter",
     "anaphor": r"day|morning|afternoon|evening|night|week|month|year",
     "shift": r"day|week",
-    "ago": r"ago|earlier|before",
+    "ago": r"ago|earlier|before|later",
     "quarter": r"quarter|half|q[1-4]",
     "edge": r"week|month|year|decade",
+    "ordday": r"\d(?:st|nd|rd|th)\b",
     "season": r"spring|summer|autumn|fall|winter",
     "holiday": r"Christmas|New Year|Thanksgiving|Easter|Halloween|Valentine|Independence Day|Labor Day|Memorial Day|Election Day",
 }.items()}
