@@ -418,3 +418,30 @@ def test_a_word_after_an_ordinal_that_is_a_noun_keeps_it_from_being_a_day(dates_
 def test_a_count_after_a_stretch_of_time_is_not_counted_from_an_older_date(dates_of):
     found = dates_of("The ruling came on April 22. If the family appeals within 14 days, he could leave seven days later.")
     assert found.get("seven days later") is None, found
+
+
+@pytest.mark.parametrize("text, expr, value, published", [
+    # a season without a year or a deictic word is resolved only when its clause looks ahead: the one under
+    # way, or the next
+    ("Congress is expected to take up the request in the spring.", "spring", "2027-SP", "2026-07-14"),
+    ("The party will review its policy over the summer, its leader said.", "summer", "2026-SU", "2026-06-23"),
+    ("The ministry will publish the plan in the winter.", "winter", "2025-WI", "2026-01-20"),
+    ("The gap has narrowed since the spring.", "spring", None, "2026-09-08"),
+    ("Rebels will never forget the fall of the city.", "fall", None, "2026-09-08"),
+])
+def test_a_bare_season_looks_ahead_only_with_its_clause(dates_of, text, expr, value, published):
+    assert dates_of(text, published=published).get(expr) == value
+
+
+@pytest.mark.parametrize("text, expr, tense", [
+    # the expression's own words say which way it lies, whatever verb the parser hangs it on
+    ("Lawyers will argue, as they did earlier this month, that the files must stay sealed.", "earlier this month", "past"),
+    ("Two weeks ago the envoys will have been surprised, the paper wrote.", "Two weeks ago", "past"),
+    ("The firm, which hired him last spring, expects next Tuesday's vote to pass.", "next Tuesday", "future"),
+])
+def test_deictic_words_give_the_direction(nlp, text, expr, tense):
+    from briefgen.extract.dates import governing_tense
+
+    doc = nlp(text)
+    s = text.index(expr)
+    assert governing_tense(doc, s, s + len(expr)) == tense

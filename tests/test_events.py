@@ -191,3 +191,11 @@ def test_a_noun_tagged_as_a_verb_makes_no_future_event(extract_text):
     e = extract_text("Vaccination drives in the early 2000s brought cases down sharply.", published="2024-02-21")
     ev = next(ev for ev in e.events if ev.date_text == "the early 2000s")
     assert not ev.future
+
+
+def test_a_date_over_before_publication_is_never_a_future_event(extract_text):
+    # the parser hangs "from 2020" on "would cost"
+    e = extract_text("A review found last September that the mission would cost up to $11 billion, far above the "
+                     "$4.4 billion estimate from 2020.", published="2026-07-14")
+    ev = next(ev for ev in e.events if ev.date == "2020")
+    assert not ev.future and not ev.upcoming

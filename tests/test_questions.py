@@ -187,3 +187,23 @@ def test_a_why_should_question_in_a_quote_is_a_protest_not_an_open_question(extr
     found = questions(extract_text, '"We have waited since 2021 for a fair map," said the plaintiff, Evan Milner. '
                                     '"Why should voters wait another year?"')
     assert found == []
+
+
+def test_outlook_compares_dates_as_intervals_and_leaves_out_what_did_not_happen(extract_text):
+    e = extract_text(
+        LEAD,
+        "The bill includes aid for towns hit by floods last spring.",
+        "Without the deal, the ferry would have stopped on Thursday.",
+        "“We will not raise fares until we know the terminal works,” the mayor said.",
+        "Unions say they will strike next month, but the board has said there will be no new contract this decade.",
+        published="2024-09-30")
+    texts = {o.text: o.date for o in e.outlook}
+    assert not [t for t in texts if "last spring" in t or "would have" in t or "raise fares" in t], texts
+    assert texts["Unions say they will strike next month, but the board has said there will be no new contract this decade."] == "2024-10"
+
+
+def test_an_outlook_item_prefers_the_precise_date(extract_text):
+    e = extract_text(LEAD, "The company will publish a trading update on January 14, and its results are due in mid-2025.",
+                     published="2024-10-22")
+    o = next(o for o in e.outlook if "trading update" in o.text)
+    assert o.date == "2025-01-14"

@@ -95,6 +95,20 @@ def _reduced_relative(verb) -> bool:
     return i >= 2 and verb.doc[i - 1].is_punct and verb.doc[i - 2].pos_ == "NOUN"
 
 
+_BEHIND = re.compile(r"(?i)^(?:(?:early|late|mid)[- ])?(?:earlier|last|yesterday|this past|the past)\b|\bago$")
+_AHEAD_WORDS = re.compile(r"(?i)^(?:(?:early|late|mid)[- ])?(?:next|tomorrow|the coming|later this)\b")
+
+
+def _deictic_direction(text: str) -> str | None:
+    """'past' or 'future' for an expression whose own words say which way from publication it lies
+    ("earlier this month", "two weeks ago", "next Tuesday", "later this year"), whatever its clause's parse."""
+    if _BEHIND.search(text):
+        return "past"
+    if _AHEAD_WORDS.search(text):
+        return "future"
+    return None
+
+
 def _limit_cue(doc, span) -> str | None:
     """'soon' for 'as soon/early as' before the date, 'until' for until/till, 'since' for since (a few
     tokens back allowed: 'until 8 p.m. Sunday')."""
@@ -128,6 +142,8 @@ def governing_tense(doc, start: int, end: int) -> str | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
+    if (direction := _deictic_direction(span.text)) is not None:
+        return direction
     cue = _limit_cue(doc, span)
     if cue == "since":
         return "past"  # "remains closed since March": a start behind the clause's time, whatever its tense
@@ -201,6 +217,9 @@ def extract_dates(doc, article: Article) -> list[DateMention]:
             taken.append((s, e))
             found.append((s, e, None, None))
             continue
+        if name == "season" and not re.search(r"(?i)\b(?:this|last|next|coming|past)\b|\d", text[s:e]) and \
+                (not _SEASON_CUE.search(text, max(0, s - 30), s) or text.startswith(" of ", e)):
+            continue  # a bare season word needs a preposition of time before it ("in the spring"), and is not "the fall of ..."
         res = normalize(name, text[s:e], pub, functools.partial(governing_tense, doc, s, e))
         if res is REJECT:
             continue
@@ -225,6 +244,8 @@ def extract_dates(doc, article: Article) -> list[DateMention]:
             for s, e, v, mod in found]
 
 
+_SEASON_CUE = re.compile(r"(?i)\b(?:in|by|during|over|until|till|before|after|through|throughout|from|for)\s+(?:the\s+)?"
+                         r"(?:(?:early|late|mid)[- ]?)?$")
 _DEICTIC = re.compile(r"(?i)\b(?:today|tonight|tomorrow|yesterday)\b")
 _SETTABLE = {"weekday", "month", "days", "holiday", "season", "clock"}
 _EVERY_BEFORE = re.compile(r"(?i)\b(?:every|each)(?: other| single)? $")

@@ -7,7 +7,7 @@ from itertools import islice
 
 from briefgen.extract.actors import ActorIndex
 from briefgen.extract.dates import governing_tense
-from briefgen.extract.intervals import bounds, sort_key  # noqa: F401 (sort_key: part of this module's interface)
+from briefgen.extract.intervals import bounds, narrow, sort_key  # noqa: F401 (sort_key: part of this module's interface)
 from briefgen.extract.sentences import has_link
 from briefgen.extract.quote_marks import find_quoted_spans
 from briefgen.extract.spans import dateline_end
@@ -17,19 +17,6 @@ from briefgen.models import Article, DateMention, Event
 #: Clauses of their own that a date's clause leaves out when the date is not in them.
 _SIDE_CLAUSES = {"conj", "cc", "parataxis", "advcl", "relcl", "punct", "appos"}
 MAX_WORDS = 35
-
-
-def _narrow(value: str, mod: str | None, b: tuple[str, str]) -> tuple[str, str]:
-    """The part of a month or year that early / mid / late names, so 'late February' sorts after the 16th."""
-    if mod not in ("early", "mid", "late") or "/" in value:
-        return b
-    if re.fullmatch(r"\d{4}-\d{2}", value):
-        parts = {"early": ("01", "10"), "mid": ("11", "20"), "late": ("21", b[1][-2:])}[mod]
-        return f"{value}-{parts[0]}", f"{value}-{parts[1]}"
-    if re.fullmatch(r"\d{4}", value):
-        parts = {"early": ("01-01", "04-30"), "mid": ("05-01", "08-31"), "late": ("09-01", "12-31")}[mod]
-        return f"{value}-{parts[0]}", f"{value}-{parts[1]}"
-    return b
 
 
 def clause_span(doc, start: int, end: int) -> tuple[int, int, int, int]:
@@ -137,7 +124,7 @@ def extract_events(doc, article: Article, dates: list[DateMention], actors: Acto
         b = bounds(dm.value or "")
         if not b or doc.char_span(dm.start, dm.end, alignment_mode="expand") is None:
             continue
-        b = _narrow(dm.value, dm.mod, b)
+        b = narrow(dm.value, dm.mod, b)
         spans = clause_span(doc, dm.start, dm.end)
         about = (dm.mod not in ("after", "before"), -_depth(doc, dm.start, dm.end, spans[0], spans[1]), -_days(b), -dm.start)
         told.append((spans[:2], about, dm, b, spans))
@@ -154,6 +141,8 @@ def extract_events(doc, article: Article, dates: list[DateMention], actors: Acto
         if lead > s_start and lead < min(end, s_end):
             s_start, start = lead, max(start, lead)
         future = governing_tense(doc, dm.start, dm.end) in AHEAD
+        if pub and b[1] < pub:
+            future = False  # a time over before publication was told as such, whatever the parse hangs it on
         if in_quote and not future:
             continue  # a date in someone's words ("closer than at any time since April"): no event of the timeline
         upcoming = bool(pub and (b[0] > pub or (future and b[1] >= pub)))

@@ -50,3 +50,16 @@ def sort_key(value: str) -> str | None:
     """First calendar day of an ISO value, for ordering ('2024-02' -> '2024-02-01')."""
     b = bounds(value or "")
     return b[0] if b else None
+
+
+def narrow(value: str, mod: str | None, b: tuple[str, str]) -> tuple[str, str]:
+    """The part of a month or year that early / mid / late names, so 'late February' sorts after the 16th."""
+    if mod not in ("early", "mid", "late") or "/" in value:
+        return b
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        parts = {"early": ("01", "10"), "mid": ("11", "20"), "late": ("21", b[1][-2:])}[mod]
+        return f"{value}-{parts[0]}", f"{value}-{parts[1]}"
+    if re.fullmatch(r"\d{4}", value):
+        parts = {"early": ("01-01", "04-30"), "mid": ("05-01", "08-31"), "late": ("09-01", "12-31")}[mod]
+        return f"{value}-{parts[0]}", f"{value}-{parts[1]}"
+    return b

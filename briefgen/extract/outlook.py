@@ -4,6 +4,9 @@ from __future__ import annotations
 import re
 
 from briefgen.extract.actors import ActorIndex
+from briefgen.extract.dates import governing_tense
+from briefgen.extract.intervals import bounds, narrow, sort_key
+from briefgen.extract.timex_normalize import AHEAD
 from briefgen.extract.sentences import all_quoted, has_link, pieces, quote_regions
 from briefgen.models import Article, DateMention, OutlookItem
 
@@ -33,23 +36,62 @@ def extract_outlook(doc, article: Article, dates: list[DateMention], actors: Act
             continue  # someone's words with no attribution in the sentence: the quotes section has them
         # calendar dates only: a duration ("P2W") is no time the item looks ahead to
         in_sent = [d for d in dates if p.start <= d.start < p.end and d.value and d.value[0].isdigit()]
-        future = [d for d in in_sent if published and d.value[:10] > published]
+        verb = any(t.pos_ in ("VERB", "AUX") for t in p.span)  # a bare time stamp ("6:05 p.m.") tells nothing ahead
+        future = [d for d in in_sent if published and _ahead(doc, d, published, verb)]
         if future and _past_report(p.span):
             future = []  # "hosted ... in October": a past event, whatever the date's value says
+        if _counterfactual(p.span):
+            continue
+        if not future and _mostly_quoted(p, quotes[p.block], offsets[p.block][0]):
+            continue  # '"We will not ask for more money until ...," he said': a quote, without a date to look to
         if not (future or _EXPECTED.search(p.text) or _future_modal(p.span, p.text)):
             continue
         # A past date on a look-ahead would mislead; a written-out date beats a bare weekday.
-        future.sort(key=lambda d: (not _explicit(d.text), d.value))
+        future.sort(key=lambda d: (not _explicit(d.text), *_span_key(d)))
         when = (future or [None])[0]
         out.append(OutlookItem(text=p.text, paragraph=p.paragraph, date=when.value if when else None, mod=when.mod if when else None,
                                actors=actors.names_in(p.start, p.end), source=article.path))
     # What has a date comes first, soonest first; the rest keeps the article's order.
-    return sorted(out, key=lambda o: (o.date is None, o.date or ""))
+    return sorted(out, key=lambda o: (o.date is None, sort_key(o.date) or ""))
+
+
+def _ahead(doc, d: DateMention, published: str, verb: bool = True) -> bool:
+    """The date lies after the publication day, or runs past it in a clause that looks ahead ("will be
+    decided by the end of the year"); compared as calendar intervals, not as strings ('2024-W05' or
+    '2024-SP' sort after any day of 2024)."""
+    b = bounds(d.value)
+    if b is None:
+        return False
+    b = narrow(d.value, d.mod, b)
+    if b[0] > published:
+        return True
+    if not verb or b[1] < published:
+        return False
+    tense = governing_tense(doc, d.start, d.end)
+    # a present with "today" or "this year" tells what is now, not a schedule ("the challenges we face today")
+    return tense == "future" or tense == "present" and not _NOW.match(d.text)
+
+
+_NOW = re.compile(r"(?i)(?:today|tonight|this|now)\b")
+
+
+def _span_key(d: DateMention) -> tuple[int, str]:
+    """(grain, first day) of a date: the most precise first (a day, a week, a month, a quarter, a year,
+    longer), then the soonest ('next month' before 'this decade', 2020 before 2023)."""
+    from datetime import date
+
+    a, b = narrow(d.value, d.mod, bounds(d.value))
+    days = (date.fromisoformat(b) - date.fromisoformat(a)).days
+    return next(g for g, most in enumerate((0, 8, 31, 92, 184, 366, 10**9)) if days <= most), a
 
 
 def _explicit(text: str) -> bool:
     """The date names its month or has digits ('February 29', '2024-03-01'), unlike 'Friday' or 'next week'."""
-    return bool(re.search(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", text, re.I))
+    return bool(_MONTH_OR_DIGIT.search(text))
+
+
+_MONTH_OR_DIGIT = re.compile(r"\d|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+                             r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b", re.I)
 
 
 #: The spellings of the future modals, to skip sentences without one before looking at their tokens.
@@ -63,16 +105,44 @@ def _future_modal(span, text: str) -> bool:
     return any(t.tag_ == "MD" and t.lower_ in ("will", "shall", "'ll", "’ll", "wo") for t in span)
 
 
+def _main_verb(span):
+    """The sentence's own head (the parser may hang it on a heading before it), or the reported clause's
+    when it is a report: "Arguments are scheduled for April 21, the court said"."""
+    root = next((t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end), None)
+    while root is not None and root.lemma_ in _REPORT_VERBS and (said := next((c for c in root.children if c.dep_ == "ccomp"), None)):
+        root = said
+    return root
+
+
+def _mostly_quoted(p, regions: list[tuple[int, int]], base: int) -> bool:
+    """Two thirds or more of the sentence are someone's own words: quoted, and speaking as I, we or you (a
+    quoted report in the third person, "Lavrov said that Russia plans ...," TASS said, still tells the news)."""
+    spans = [(max(a, p.start - base), min(b, p.end - base)) for a, b in regions]
+    spans = [(a, b) for a, b in spans if a < b]
+    if sum(b - a for a, b in spans) < 2 * (p.end - p.start) / 3:
+        return False
+    return any(t.tag_ in ("PRP", "PRP$") and t.lower_ in _PERSONAL and any(a <= t.idx - base < b for a, b in spans)
+               for t in p.span)
+
+
+_PERSONAL = {"i", "me", "my", "we", "us", "our", "you", "your"}
+
+
+def _counterfactual(span) -> bool:
+    """'would have shut down on Thursday', 'a lander would have launched in 2028': what did not happen."""
+    root = _main_verb(span)
+    if root is None or root.tag_ != "VBN":
+        return False
+    aux = [c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")]
+    return "have" in aux and any(a in ("would", "could", "might", "should", "'d", "’d") for a in aux)
+
+
 _REPORT_VERBS = {"say", "tell", "announce", "report", "state", "add", "confirm", "note", "write"}
 
 
 def _past_report(span) -> bool:
     """The main verb is in the past and nothing in the sentence looks ahead ('would', 'to be held')."""
-    # The sentence's own head: the parser may hang it on a heading before it.
-    root = next((t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end), None)
-    # "Arguments are scheduled for April 21, the court said": the report's verb is not the event's
-    while root is not None and root.lemma_ in _REPORT_VERBS and (said := next((c for c in root.children if c.dep_ == "ccomp"), None)):
-        root = said
+    root = _main_verb(span)
     if root is None or root.tag_ not in ("VBD", "VBN"):
         return False
     if root.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in root.children):

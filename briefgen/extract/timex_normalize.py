@@ -435,7 +435,11 @@ def normalize(rule: str, text: str, pub: Optional[date], tense: Callable[[], Ten
         if years:
             return f"{years[0]}-{code}", mod
         if not rel:
-            return REJECT  # "the fall of the city": a season needs a year or a deictic word
+            # "the fall of the city": a season needs a year or a deictic word, or (see dates.py) a
+            # preposition and a clause that looks ahead: "will be decided in the spring" is the next one
+            if pub is None or not text.islower() or tense() not in AHEAD:
+                return REJECT
+            return f"{_next_season(code, pub)}-{code}", mod
         if pub is None:
             return None, mod
         r = rel.group(1)
@@ -485,6 +489,14 @@ def _quarter_year(n: int, months: int, pub: date, tense: Callable[[], Tense]) ->
     if t == "past":
         return pub.year - 1
     return pub.year if ahead < 0.6 * back else pub.year - 1
+
+
+def _next_season(code: str, pub: date) -> int:
+    """Year of the season under way at publication, or of the next one (winter runs December to February)."""
+    if code == "WI":
+        return pub.year - 1 if pub.month <= 2 else pub.year
+    start = _SEASON_START[code]
+    return pub.year if pub.month < start + 3 else pub.year + 1
 
 
 def _ordinal_day(low: str, pub: Optional[date], tense: Callable[[], Tense]) -> Optional[str]:
