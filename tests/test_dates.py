@@ -445,3 +445,19 @@ def test_deictic_words_give_the_direction(nlp, text, expr, tense):
     doc = nlp(text)
     s = text.index(expr)
     assert governing_tense(doc, s, s + len(expr)) == tense
+
+
+@pytest.mark.parametrize("text, expr, value, published", [
+    # a month on the subject takes the tense of the subject's verb when it is past or ahead
+    ("It was the fourth major flood in a year. Floods in September killed 54 people.", "September", "2025-09", "2026-05-06"),
+    ("Elections in February will decide the next government.", "February", "2027-02", "2026-05-06"),
+    # a present tagged as a base form still tells a schedule
+    ("The changes to stamp duty take effect from April 1.", "April 1", "2027-04-01", "2026-11-12"),
+])
+def test_subject_dates_and_mistagged_presents(dates_of, text, expr, value, published):
+    assert dates_of(text, published=published).get(expr) == value
+
+
+@pytest.mark.parametrize("published, value", [("2026-11-12", "2027"), ("2027-01-08", "2027"), ("2026-06-01", None)])
+def test_the_new_year(dates_of, published, value):
+    assert dates_of("MPs will debate the finance bill in the new year.", published=published).get("the new year") == value

@@ -199,3 +199,11 @@ def test_a_date_over_before_publication_is_never_a_future_event(extract_text):
                      "$4.4 billion estimate from 2020.", published="2026-07-14")
     ev = next(ev for ev in e.events if ev.date == "2020")
     assert not ev.future and not ev.upcoming
+
+
+def test_today_with_a_present_is_now_not_a_schedule(extract_text):
+    e = extract_text("The responses highlight the fault lines endemic to the country's politics today.",
+                     "The minister travels to Oslo on Friday for talks.", published="2024-02-20")
+    ev = {x.date_text: x for x in e.events}
+    assert not ev["today"].future and not ev["today"].upcoming
+    assert ev["Friday"].future and ev["Friday"].upcoming

@@ -207,3 +207,8 @@ def test_an_outlook_item_prefers_the_precise_date(extract_text):
                      published="2024-10-22")
     o = next(o for o in e.outlook if "trading update" in o.text)
     assert o.date == "2025-01-14"
+
+
+def test_a_first_person_quote_with_a_long_attribution_is_not_an_outlook_item(extract_text):
+    e = extract_text(LEAD, '"We will need a Marshall Plan for the coast," he told reporters on Saturday.', published="2026-05-06")
+    assert not [o for o in e.outlook if "Marshall" in o.text]

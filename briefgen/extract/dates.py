@@ -44,6 +44,9 @@ def verb_tense(verb, depth: int = 0) -> str | None:
         return "future"
     if verb.dep_ in _NOUN_SLOTS and verb.tag_ in ("VBZ", "VBP", "VBD") and not aux:
         return None  # a noun tagged as a verb, in a noun's place: "Vaccination drives in the 2000s brought ..."
+    if verb.tag_ == "VB" and not aux and verb.dep_ in ("ROOT", "ccomp", "conj") and any(k.dep_ == "nsubj" for k in verb.children):
+        # a present with its subject tagged as a base form: "The changes take effect from April 1"
+        return "present" if verb.lemma_ not in _SAY_VERBS else None
     if any(k.lower_ == "to" for k in aux) or verb.tag_ == "VB":
         # an infinitive takes its time from the verb it completes: "decided to admit in March" is ahead
         head = verb.head
@@ -158,25 +161,43 @@ def governing_tense(doc, start: int, end: int) -> str | None:
     # stop it; a name does ("RAMALLAH, West Bank, Dec. 5 —" is a dateline, not the next clause's time)
     adverbial = span.root.dep_ == "npadvmod" and span.root.head.pos_ in ("NOUN", "ADJ")
     seen = 0
+    subject = False  # passed through the subject the date's preposition hangs on ("Floods in September killed 54")
     while seen < 8:
         seen += 1
         if tok.pos_ in ("VERB", "AUX"):
             tense = _forward(verb_tense(tok), tok, cue)
             # "Monday's ruling is a setback": a present said of the possessed event is not its schedule
-            return None if possessive and tense == "present" else tense
+            return None if (possessive or subject) and tense == "present" else tense
         # a noun reached through a preposition and itself under a verb's preposition is a frame
         # ("at some point in late February"); a noun the date modifies is not ("the 1990 law")
         frame = prev.pos_ == "ADP" and tok.dep_ == "pobj" and tok.pos_ == "NOUN" and tok.head.dep_ == "prep" \
             and tok.head.head.pos_ in ("VERB", "AUX")
         if tok.pos_ == "NOUN" and any(k.dep_ == "amod" and k.lower_ in _AHEAD_MODS for k in tok.children):
             return "future"  # the noun's own time: "the upcoming elections in May", "the slated opening in June"
-        if tok.pos_ not in _PASSABLE and tok not in span and tok.lower_ not in _TIME_NOUNS and not frame and \
+        # the subject's own event, in a clause told in the past or ahead, is told in that tense: "Floods in
+        # September killed 54", "Elections in May will decide"; a present ("Talks in March are key") says nothing
+        if prev.pos_ == "ADP" and prev.i == span.root.head.i and tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") \
+                and not subject and not possessive:
+            subject = True
+        elif tok.pos_ not in _PASSABLE and tok not in span and tok.lower_ not in _TIME_NOUNS and not frame and \
                 not (adverbial and tok.pos_ in ("NOUN", "ADJ", "PRON")):
             return None
         if tok.head.i == tok.i:
             return None
         tok, prev = tok.head, tok
     return None
+
+
+# "today", "this week", "now": with a present they tell what is so now ("the problems of politics today"),
+# not a schedule
+_NOW = re.compile(r"(?i)(?:today|tonight|this|now)\b")
+
+
+def looks_ahead(doc, start: int, end: int, text: str) -> bool:
+    """Whether the clause of the date at start:end tells it as ahead: a future, or a present of schedule
+    (not a present with "today" or "this year", which tells what is so now)."""
+    tense = governing_tense(doc, start, end)
+    return tense == "future" or tense == "present" and not _NOW.match(text)
 
 
 def extract_dates(doc, article: Article) -> list[DateMention]:

@@ -6,12 +6,11 @@ from datetime import date
 from itertools import islice
 
 from briefgen.extract.actors import ActorIndex
-from briefgen.extract.dates import governing_tense
+from briefgen.extract.dates import looks_ahead
 from briefgen.extract.intervals import bounds, narrow, sort_key  # noqa: F401 (sort_key: part of this module's interface)
 from briefgen.extract.sentences import has_link
 from briefgen.extract.quote_marks import find_quoted_spans
 from briefgen.extract.spans import dateline_end
-from briefgen.extract.timex_normalize import AHEAD
 from briefgen.models import Article, DateMention, Event
 
 #: Clauses of their own that a date's clause leaves out when the date is not in them.
@@ -140,7 +139,7 @@ def extract_events(doc, article: Article, dates: list[DateMention], actors: Acto
         lead = dateline_end(text, s_start)  # a wire dateline is not part of the sentence that opens the story
         if lead > s_start and lead < min(end, s_end):
             s_start, start = lead, max(start, lead)
-        future = governing_tense(doc, dm.start, dm.end) in AHEAD
+        future = looks_ahead(doc, dm.start, dm.end, dm.text)
         if pub and b[1] < pub:
             future = False  # a time over before publication was told as such, whatever the parse hangs it on
         if in_quote and not future:

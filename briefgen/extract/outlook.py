@@ -4,9 +4,8 @@ from __future__ import annotations
 import re
 
 from briefgen.extract.actors import ActorIndex
-from briefgen.extract.dates import governing_tense
+from briefgen.extract.dates import looks_ahead
 from briefgen.extract.intervals import bounds, narrow, sort_key
-from briefgen.extract.timex_normalize import AHEAD
 from briefgen.extract.sentences import all_quoted, has_link, pieces, quote_regions
 from briefgen.models import Article, DateMention, OutlookItem
 
@@ -67,12 +66,7 @@ def _ahead(doc, d: DateMention, published: str, verb: bool = True) -> bool:
         return True
     if not verb or b[1] < published:
         return False
-    tense = governing_tense(doc, d.start, d.end)
-    # a present with "today" or "this year" tells what is now, not a schedule ("the challenges we face today")
-    return tense == "future" or tense == "present" and not _NOW.match(d.text)
-
-
-_NOW = re.compile(r"(?i)(?:today|tonight|this|now)\b")
+    return looks_ahead(doc, d.start, d.end, d.text)
 
 
 def _span_key(d: DateMention) -> tuple[int, str]:
@@ -115,11 +109,11 @@ def _main_verb(span):
 
 
 def _mostly_quoted(p, regions: list[tuple[int, int]], base: int) -> bool:
-    """Two thirds or more of the sentence are someone's own words: quoted, and speaking as I, we or you (a
+    """Half the sentence or more is someone's own words: quoted, and speaking as I, we or you (a
     quoted report in the third person, "Lavrov said that Russia plans ...," TASS said, still tells the news)."""
     spans = [(max(a, p.start - base), min(b, p.end - base)) for a, b in regions]
     spans = [(a, b) for a, b in spans if a < b]
-    if sum(b - a for a, b in spans) < 2 * (p.end - p.start) / 3:
+    if 2 * sum(b - a for a, b in spans) < p.end - p.start:
         return False
     return any(t.tag_ in ("PRP", "PRP$") and t.lower_ in _PERSONAL and any(a <= t.idx - base < b for a, b in spans)
                for t in p.span)

@@ -427,6 +427,11 @@ def normalize(rule: str, text: str, pub: Optional[date], tense: Callable[[], Ten
             return week(pub + timedelta(weeks=n)), mod
         base = pub.year // 10 * 10 + 10 * n
         return f"{base}/{base + 9}", mod
+    if rule == "newyear":
+        # the year about to begin when told in the last quarter, the one just begun in its first two months
+        if pub is None or 3 <= pub.month <= 9:
+            return None, None
+        return str(pub.year + (pub.month >= 10)), "early"
     if rule == "ordday":
         return _ordinal_day(low, pub, tense), None
     if rule == "season":

@@ -93,6 +93,8 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("relunit", re.compile(
         r"(?<![\w-])(?i:(?:(?:early|earlier|late|later|mid)[- ])?(?:last|next|this past|this|the past|the last|the coming|the current|the latest)"
         r" (?:week|month|year|weekend|decade|quarter)|(?:over |during |on |at )?the weekend)(?![\w-])")),
+    # "into the new year": the year that begins next, told late in the year (or early in it)
+    ("newyear", re.compile(r"(?<![\w-])(?i:the new year)(?!\s?['’]s|[\w-])")),
     # anaphoric: "later that year", "the next day", "the following week", "that same night": the time of a
     # date the story told before, not of the publication
     ("anaphor", re.compile(

@@ -31,6 +31,7 @@ ANCHORS: dict[str, tuple[re.Pattern, bool]] = {name: (re.compile(rx), rx.islower
     "ago": r"ago|earlier|before|later",
     "quarter": r"quarter|half|q[1-4]",
     "edge": r"week|month|year|decade",
+    "newyear": r"new year",
     "ordday": r"\d(?:st|nd|rd|th)\b",
     "season": r"spring|summer|autumn|fall|winter",
     "holiday": r"Christmas|New Year|Thanksgiving|Easter|Halloween|Valentine|Independence Day|Labor Day|Memorial Day|Election Day",
