@@ -60,3 +60,12 @@ def test_a_wrapped_body_line_that_starts_like_a_label_stays_in_its_paragraph():
 def test_a_labelled_headline_loses_its_label(label):
     a = parse_text(f"{label}Council delays harbour plan\nPublished: 12 March 2025\n\n{BODY}", "a.txt")
     assert a.title == "Council delays harbour plan" and a.published == date(2025, 3, 12)
+
+
+def test_a_bare_outlet_line_after_a_labelled_date_is_the_outlet(tmp_path):
+    from briefgen.ingest.text import parse_text
+
+    a = parse_text("Senate passes stopgap bill\n\nPublished: 2026-09-30\n\nReuters\n\n"
+                   "WASHINGTON (Reuters) - The Senate on Wednesday passed a stopgap bill.\n\nThe House votes next.", "x.txt")
+    assert a.outlet == "Reuters"
+    assert a.blocks[0].text.startswith("WASHINGTON")

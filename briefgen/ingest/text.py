@@ -111,6 +111,11 @@ def _header_date(value: str) -> date | None:
         return None
 
 
+def _outlet_line(parts: list[str]) -> bool:
+    """Whether the first block is a short outlet line ("Jerusalem Post", "The New York Times (AP)") with body after it."""
+    return bool(parts) and len(parts[0].split()) <= 8 and not parts[0].endswith(_OUTLET_END) and len(parts) > 1
+
+
 def parse_text(text: str, path: str) -> Article:
     """Parse the seed layout; the date and outlet lines are optional, and labelled header lines under
     the headline (Published:, Source:, By ..., URL:) are read as the fields they name."""
@@ -129,6 +134,8 @@ def parse_text(text: str, path: str) -> Article:
         else:
             fields.setdefault(field, value)
         parts.pop(0)
+    if published and "outlet" not in fields and _outlet_line(parts):
+        fields["outlet"] = parts.pop(0)  # "Published: 2026-03-04" then a bare "Reuters" line, as in the seed layout
     if fields or published:
         return Article(path=path, title=title.strip(), published=published, outlet=fields.get("outlet", ""),
                        author=fields.get("author", ""), url=fields.get("url", ""), blocks=to_blocks(parts))
@@ -136,9 +143,8 @@ def parse_text(text: str, path: str) -> Article:
     if parts and (d := parse_date_line(parts[0])):
         published = d
         parts.pop(0)
-    if parts and len(parts[0].split()) <= 8 and not parts[0].endswith(_OUTLET_END) and len(parts) > 1:
-        if published is not None or not is_heading(parts[1]):
-            outlet = parts.pop(0)
+    if _outlet_line(parts) and (published is not None or not is_heading(parts[1])):
+        outlet = parts.pop(0)
     if published is None and parts and (d := parse_date_line(parts[0])):
         published = d
         parts.pop(0)
