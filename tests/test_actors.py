@@ -420,3 +420,24 @@ def test_the_house_is_not_the_white_house(index_of):
 def test_a_hyphenated_word_does_not_cut_a_role(index_of):
     idx, _ = index_of("Trees came from Oregon, the home of Senator Ron Wyden, another critic of the cross-border trucking deal.")
     assert idx.actors["Ron Wyden"].role == "critic of the cross-border trucking deal"
+
+
+def test_title_and_publication_nouns_correct_the_models_kind(index_of):
+    idx, ranked = index_of(
+        "Skyline Aero's rival, Nordwind, said deliveries would slow. Its chief executive, Guillaume Ferrand, "
+        "told reporters that supply chains remain fragile.",
+        "The results were published in the journal Cardiology on Tuesday.",
+    )
+    (ceo,) = holding(ranked, "Guillaume Ferrand")
+    assert ceo.kind == "person"
+    journal = holding(ranked, "Cardiology")
+    assert not journal or journal[0].kind == "organization"
+
+
+def test_professor_is_a_title_not_part_of_the_name(index_of):
+    idx, ranked = index_of(
+        "“Older people take aspirin hoping it protects the brain,” said Prof Helen Marsh, the study's lead author.",
+        "Marsh said more research was needed.",
+    )
+    (a,) = holding(ranked, "Helen Marsh")
+    assert not [x for x in ranked if x.name.startswith("Prof")]

@@ -662,3 +662,49 @@ def test_a_person_in_a_long_title_phrase_is_the_speaker_not_the_chamber(extract_
     ex = extract_text('Senate Majority Leader Dana Whitfield, D-Ore., said Republicans had "walked away from '
                       'the strongest border bill in a generation."', published="2025-01-16")
     assert _speaker_of(ex, "walked away") == "Dana Whitfield"
+
+
+# -- interviews, wire layouts, appositions (session 4) -------------------------------------------
+
+def test_interview_label_names_the_speaker_of_a_quoted_answer(extract_text):
+    ex = extract_text(
+        "Harbour Minister Lena Okafor spoke to the Coastal Times about the new sea walls.",
+        "Coastal Times: Will the walls be ready before winter?",
+        "Okafor: “Most of them will. The northern section needs another year of work.”",
+    )
+    assert _speaker_of(ex, "Most of them will") == "Lena Okafor"
+
+
+def test_day_first_dateline_is_not_the_subject(extract_text):
+    ex = extract_text(
+        "GENEVA, 14 March — Relief coordinator Marta Elling on Friday appealed for funds, warning that "
+        "grain stores in the north would run out within weeks.",
+    )
+    st = [s for s in ex.statements if s.text.startswith("grain stores")]
+    assert st and st[0].speaker == "Marta Elling"
+    assert not [a for a in ex.actors if a.name == "GENEVA"]
+
+
+def test_who_after_an_apposition_is_the_person_not_the_organization(extract_text):
+    ex = extract_text(
+        "The plan drew on the work of Omar Haddad, the chair of the Coastal Fishers Union, who told "
+        "reporters on Monday that the quotas “will empty every harbour on this coast.”",
+    )
+    assert _speaker_of(ex, "will empty every harbour") == "Omar Haddad"
+
+
+def test_name_after_a_comma_parsed_as_coordinated_names_the_subject(extract_text):
+    ex = extract_text(
+        "The airline's biggest union, the Association of Cabin Crew and Flight Attendants, said it was preparing for talks next year.",
+    )
+    st = [s for s in ex.statements if s.text.startswith("it was preparing")]
+    assert st and st[0].speaker == "Association of Cabin Crew"
+
+
+def test_spokesperson_with_acronym_and_name_is_the_named_person(extract_text):
+    ex = extract_text(
+        "A spokesperson for the Office for the Coordination of Humanitarian Affairs (OCHA), Tove Lindahl, told "
+        "journalists in Geneva that convoys had been blocked at checkpoints for weeks.",
+    )
+    st = [s for s in ex.statements if s.text.startswith("convoys")]
+    assert st and st[0].speaker == "Tove Lindahl"

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from briefgen.extract import aliases, nicknames, roles
 from briefgen.extract.spans import ParagraphMap, dateline_end, token_at
+from briefgen.extract.speaker_nouns import PERSON_NOUN_SET
 from briefgen.models import Actor, Article, Quote
 
 LABEL_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "NORP": "group", "FAC": "place"}
@@ -184,7 +185,9 @@ def _common_word(tok, body: str) -> bool:
     """A capitalized word opening a sentence that the text also writes in lowercase, and never capitalized
     inside a sentence: a common noun the model took for a name ("Deficit hawks warned ..." beside "the deficit")."""
     w = tok.text
-    if not (tok.is_sent_start and w.isalpha() and w.istitle() and len(w) > 2):
+    # a quotation opening a sentence starts one too: "“Aspirin is for ...”"
+    opens = tok.is_sent_start or (tok.i > 0 and tok.nbor(-1).text in ("“", '"', "‘") and tok.nbor(-1).is_sent_start)
+    if not (opens and w.isalpha() and w.istitle() and len(w) > 2):
         return False
     low = w.lower()
     return re.search(rf"\b{low}\b", body) is not None and re.search(rf"[a-z,;:] {w}\b", body) is None
@@ -602,10 +605,15 @@ def extract_actors(doc, article: Article) -> ActorIndex:
             actor.role = found
             role_tokens.update(t.i for t in toks)
     # a name the model called an organization or place but introduced with a person's title is a person
+    # ("Its chief executive, Guillaume Faury": a title among the words that describe one person);
+    # a "person" introduced as a publication or company ("the journal Neurology") is an organization
     for a in index.actors.values():
+        head = a.role.split()[-1].lower() if a.role else ""
         if a.kind in ("organization", "place") and a.role and not aliases.place_of(a.name) \
-                and a.role.split()[-1].lower() in roles.TITLES and 2 <= len(a.name.split()) <= 4:
+                and (head in roles.TITLES or head in _ROLE_PERSON_NOUNS) and 2 <= len(a.name.split()) <= 4:
             a.kind = "person"
+        elif a.kind == "person" and head in roles.ORGANIZATION_NOUNS:
+            a.kind = "organization"
     # a one-word "person" found after a preposition of place and never acting ("roads around Taiz",
     # "fighting in Sanaa") is a town the model did not know
     _places_mislabelled(index, mentions, canonical)
@@ -616,6 +624,11 @@ def extract_actors(doc, article: Article) -> ActorIndex:
                 name = canonical[aliases.key(m.form)]
                 weights[name] -= 0.5 * _weight(m, kind_of[name])
     return index
+
+
+#: Role head nouns that describe one person ("chief executive", "spokesman"), beyond the titles; not
+#: the words a recording or an unnamed voice is described by.
+_ROLE_PERSON_NOUNS = PERSON_NOUN_SET - {"voice", "source", "speaker", "caller", "narrator", "witness", "resident"}
 
 
 def _without_epithet(name: str, forms: list[str]) -> str:

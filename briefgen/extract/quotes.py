@@ -120,6 +120,8 @@ class _Context:
         left, right = self._frame(span, inner)
         signed = self._dash_signature(span)
         aside = self._dash_aside(span) if signed is None else None
+        if signed is None and aside is None:
+            aside = self._speaker_label(span, par_start)
         cue, subject = (None, None) if signed is not None or aside is not None else self._cue(span, inner, left, right)
         speaker, cue_text = None, None
         if aside is not None:
@@ -372,6 +374,20 @@ class _Context:
         name = self.resolver.name_of_span(tok.idx, tok.idx + len(tok.text))
         return name if name and self.resolver.kind(name) == "person" else None
 
+    def _speaker_label(self, span: MarkedSpan, par_start: int) -> str | None:
+        """The name labelling a paragraph of an interview or transcript: "Barasa: “We want ...”"."""
+        label = self.body[par_start: span.start - 1].rstrip()
+        if not label.endswith(":") or "\n" in label:
+            return None
+        words = label[:-1].split()
+        if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+            return None
+        toks = self.doc.char_span(par_start, par_start + len(label) - 1, alignment_mode="expand")
+        if toks is None or any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in CUE_LEMMAS for t in toks):
+            return None  # "Said Roe:" has its own cue
+        found = self.resolver.name_of_span(par_start, par_start + len(label) - 1) or self.resolver.actors.lookup(" ".join(words))
+        return found if found and self.resolver.kind(found) in ("person", "organization") else None
+
     def _previous_subject(self, left: int, paragraph: int) -> str | None:
         """For a quote standing alone: the subject of the sentence just before it, as a reader reads it."""
         if left == 0:
@@ -513,7 +529,7 @@ def _subject(verb, mask: bytearray, paragraph_of):
         for c in v.children:
             if c.dep_ in _SUBJECT_DEPS and ok(c) and not c.is_punct:
                 if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl" and ok(v.head):
-                    return v.head  # "the senator who said": the senator
+                    return _relative_antecedent(c, v.head)  # "the senator who said": the senator
                 if _is_dateline(c):
                     # "BERLIN -- Chancellor Roe said": the name beside it, or the next subject.
                     alt = next((a for a in c.children if a.dep_ == "appos" and a.i > c.i + 1 and not _is_dateline(a)), None)
@@ -540,6 +556,21 @@ def _subject(verb, mask: bytearray, paragraph_of):
                 and c.ent_type_ not in ("DATE", "TIME"):
             return c
     return None
+
+
+def _relative_antecedent(pronoun, head):
+    """The person a "who" refers to when the parser hung the clause on the last noun of an apposition:
+    "Ali Roe, the chair of the Farmers Union, who told ..." is Roe, not the union."""
+    if pronoun.lower_ != "who" or head.ent_type_ == "PERSON":
+        return head
+    t = head
+    for _ in range(6):
+        if t.dep_ not in ("pobj", "prep", "appos", "compound") or t.head.i == t.i:
+            break
+        t = t.head
+        if t.ent_type_ == "PERSON" and t.pos_ == "PROPN":
+            return t
+    return head
 
 
 def _is_dateline(tok) -> bool:

@@ -8,7 +8,15 @@ TITLES = {"president", "senator", "sen.", "rep.", "representative", "gov.", "gov
           "foreign", "secretary", "general", "gen.", "king", "queen", "prince", "princess", "pope", "sheikh",
           "chancellor", "judge", "justice", "ambassador", "chairman", "chairwoman", "mayor", "premier",
           "lt.", "col.", "adm.", "admiral", "colonel", "captain", "capt.", "commander", "deputy", "vice",
-          "speaker", "leader", "envoy", "emir", "ayatollah", "rabbi", "bishop", "cardinal", "director"}
+          "speaker", "leader", "envoy", "emir", "ayatollah", "rabbi", "bishop", "cardinal", "director",
+          "professor", "prof", "prof."}
+#: Nouns that introduce an organization, not a person: "the journal Neurology", "Acme, a steel company".
+ORGANIZATION_NOUNS = {"journal", "newspaper", "magazine", "tabloid", "daily", "publication", "broadcaster", "network",
+                      "website", "company", "firm", "bank", "lender", "insurer", "airline", "carrier", "startup",
+                      "conglomerate", "group", "agency", "union", "party", "organization", "organisation", "charity",
+                      "university", "institute", "ministry", "department", "council", "committee", "coalition",
+                      "alliance", "militia", "movement", "tank", "channel", "outlet", "automaker", "carmaker",
+                      "steelmaker", "retailer", "manufacturer", "developer", "publisher", "regulator", "watchdog"}
 _STOP_POS = {"ADP", "VERB", "AUX", "PUNCT", "CCONJ", "SCONJ", "PRON", "NUM", "SPACE", "X", "INTJ"}
 _MAX_WORDS = 12
 _NAMES = {"PERSON", "ORG", "GPE", "NORP"}
@@ -175,7 +183,8 @@ def apposed_to(span, ent_tokens: set[int]):
 _ABBREVIATIONS = {"sen.": "Senator", "rep.": "Representative", "gov.": "Governor", "gen.": "General",
                   "lt.": "Lieutenant", "col.": "Colonel", "adm.": "Admiral", "capt.": "Captain", "sgt.": "Sergeant",
                   "maj.": "Major", "cmdr.": "Commander", "atty.": "Attorney", "supt.": "Superintendent",
-                  "amb.": "Ambassador", "pres.": "President", "sec.": "Secretary", "lt": "Lieutenant"}
+                  "amb.": "Ambassador", "pres.": "President", "sec.": "Secretary", "lt": "Lieutenant",
+                  "prof": "Professor", "prof.": "Professor"}
 
 
 def role_text(tokens, singular: str | None = None) -> str:

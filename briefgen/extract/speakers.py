@@ -19,6 +19,15 @@ from briefgen.extract.unnamed_persons import UnnamedPersons
 _INDEFINITE = ("a", "an", "another", "some", "any")
 
 
+def _apposed_conj(tok, child) -> bool:
+    """A name after a comma that the parser coordinated with the noun before it, with no "and":
+    "Boeing's largest union, the Machinists Association, said" names the union."""
+    if child.dep_ != "conj" or child.i < tok.i or child.pos_ != "PROPN" or any(c.dep_ == "cc" for c in tok.children):
+        return False
+    before = tok.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+    return before is not None and before.text == ","
+
+
 class SpeakerResolver:
     """Resolve attribution subjects within one article, in reading order."""
 
@@ -99,13 +108,16 @@ class SpeakerResolver:
             text = " ".join(t.text for t in words if t.pos_ == "PROPN" or t.dep_ in ("compound", "flat"))
             text = text.strip() or tok.text
             return self._by_lower.get(text.lower()) or self._surname(text) or clean(text)
-        for child in tok.children:
-            if child.dep_ == "appos":
-                n = self.name_of_span(child.idx, child.idx + len(child.text))
-                if n:
-                    return n
-                if child.pos_ == "PROPN":
-                    return self.resolve(child, paragraph_start, paragraph)
+        apposed = [c for c in tok.children if c.dep_ == "appos" or _apposed_conj(tok, c)]
+        if len(apposed) > 1 and is_person_noun(tok.lemma_.lower()):
+            # "A spokesperson for the agency (UNA), Ann Roe, said": the person named, not the acronym.
+            apposed.sort(key=lambda c: c.ent_type_ != "PERSON")
+        for child in apposed:
+            n = self.name_of_span(child.idx, child.idx + len(child.text))
+            if n:
+                return n
+            if child.pos_ == "PROPN":
+                return self.resolve(child, paragraph_start, paragraph)
         # The parser often hangs the apposition on the last noun: "His partner at Acme, Ann Roe, said".
         for t in words:
             if t.dep_ == "appos" and t.pos_ == "PROPN":
