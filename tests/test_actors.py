@@ -441,3 +441,17 @@ def test_professor_is_a_title_not_part_of_the_name(index_of):
     )
     (a,) = holding(ranked, "Helen Marsh")
     assert not [x for x in ranked if x.name.startswith("Prof")]
+
+
+def test_roles_written_as_proper_nouns_and_coordinated_titles(index_of):
+    idx, ranked = index_of(
+        "But Moira Kettle, the Labour MP for Ashfield North, said the cuts would hurt carers.",
+        "Energy and Climate Secretary Owen Brask wrote in a newspaper that the plan would work.",
+        "The Under-Secretary-General for Humanitarian Affairs, Pia Nordqvist, said funding was running out.",
+        "The Grain Board confirmed the losses. Ana Duarte, the board's Executive Director, said stocks were low.",
+    )
+    role = {a.name: a.role for a in ranked}
+    assert role["Moira Kettle"] == "Labour MP for Ashfield North"
+    assert role["Owen Brask"] == "Energy and Climate Secretary"
+    assert role["Pia Nordqvist"] == "Under-Secretary-General for Humanitarian Affairs"
+    assert role["Ana Duarte"] == "board's Executive Director"
