@@ -708,3 +708,28 @@ def test_spokesperson_with_acronym_and_name_is_the_named_person(extract_text):
     )
     st = [s for s in ex.statements if s.text.startswith("convoys")]
     assert st and st[0].speaker == "Tove Lindahl"
+
+
+def test_surname_with_an_apposition_naming_an_organization_is_the_person(extract_text):
+    ex = extract_text(
+        "Sen. Tammy Holcroft, D-Ill., said in an interview with CNN that the deployment would be unlawful. "
+        "Holcroft, a retired Army lieutenant colonel, said troops “should never be used as political props.”",
+    )
+    assert _speaker_of(ex, "should never be used") == "Tammy Holcroft"
+
+
+def test_the_with_a_capitalized_title_is_a_description_not_a_name(extract_text):
+    ex = extract_text(
+        "One Labour MP, who asked not to be named, said the mood in the meeting was grim.",
+        "“People are frightened and they can see the polls,” the MP said.",
+    )
+    assert _speaker_of(ex, "People are frightened") != "MP"
+
+
+def test_it_after_a_national_institution_quoted_in_part(extract_text):
+    ex = extract_text(
+        "“We received the proposal and are studying it,” a senior Hamas official told Al Jazeera.",
+        "The Israeli military said in a statement that it had struck “terror targets” in the north. "
+        "It said it was taking steps “to mitigate harm to civilians in the area.”",
+    )
+    assert _speaker_of(ex, "to mitigate harm") != "Al Jazeera"

@@ -61,7 +61,7 @@ def extract_quotes(doc, article: Article, actors: ActorIndex) -> tuple[list[Quot
     # Quotes and statements are attributed in reading order, so a pronoun or "the report" can
     # refer to whoever spoke last, whichever kind of speech that was.
     items = [(s.start, 0, s) for s in spans if is_quotation(s, body)]
-    items += [(c[2], 1, c) for c in ctx.statement_candidates()]
+    items += [(c[2], 1 if c[1] else 2, c) for c in ctx.statement_candidates()]
     items.sort(key=lambda x: (x[0], x[1]))
     quotes: list[Quote] = []
     statements: list[Quote] = []
@@ -70,8 +70,10 @@ def extract_quotes(doc, article: Article, actors: ActorIndex) -> tuple[list[Quot
             q = ctx.attribute(item)
             if q is not None:
                 quotes.append(q)
-        else:
+        elif kind == 1:
             statements.append(ctx.statement(*item))
+        else:
+            ctx.record_speaker(item[0])
     return quotes, statements
 
 
@@ -454,10 +456,21 @@ class _Context:
             if not toks:
                 continue
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-            if any(mask[start:end]) or "\n" in self.body[start:end] or len(_WORD.findall(self.body[start:end])) < MIN_WORDS:
+            if "\n" in self.body[start:end] or len(_WORD.findall(self.body[start:end])) < MIN_WORDS:
+                continue
+            if any(mask[start:end]):
+                # Words partly quoted are no statement, but who said them is who a later "it" or "she" means.
+                out.append((t, None, start, end))
                 continue
             out.append((t, cue_text, start, end))
         return out
+
+    def record_speaker(self, verb) -> None:
+        """Remember who speaks through `verb`, for later pronouns, without making a statement."""
+        subject = _subject(verb, self.mask, self.pmap.index)
+        if subject is not None:
+            paragraph = self.pmap.index(verb.idx)
+            self.resolver.record(verb.idx, self.resolver.resolve(subject, self.par_starts.get(paragraph, 0), paragraph))
 
     def statement(self, verb, cue_text: str, start: int, end: int) -> Quote:
         """Attribute one reported-speech clause."""

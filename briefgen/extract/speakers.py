@@ -99,7 +99,14 @@ class SpeakerResolver:
             return tok.doc[first: tok.i + 1].text
         if name:
             return name
-        if tok.pos_ == "PROPN" and not (tok.lower_ in PERSON_NOUNS and any(c.dep_ == "det" for c in tok.children)):
+        if tok.pos_ == "PROPN" and not self._proper_description(tok):
+            # The name itself first, when the model missed it as an entity: "Duckworth, a retired
+            # Army officer, said" is Duckworth, not the Army in the apposition.
+            own = " ".join(t.text for t in tok.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN") + " " + tok.text
+            own = own.strip()
+            hit = self._by_lower.get(own.lower()) or self._surname(own)
+            if hit:
+                return hit
             # An appositive or compound may carry the name the index knows: "the agency, TASS".
             # A person named in it before an organization: "Senate Majority Leader Chuck Schumer".
             found = [n for t in words if (n := self.name_of_span(t.idx, t.idx + len(t.text)))]
@@ -125,6 +132,14 @@ class SpeakerResolver:
                 if n and self.kind(n) == "person":
                     return n
         return self._description(tok, paragraph_start, paragraph)
+
+    def _proper_description(self, tok) -> bool:
+        """A capitalized noun used as a description, not a name: "the spokesman", or a short title in
+        capitals the model found no entity in ("the MP", "the CEO")."""
+        det = any(c.dep_ == "det" and c.lower_ in ("the", "a", "an", "this", "that") for c in tok.children)
+        title = tok.is_upper and len(tok.text) <= 4 and not tok.ent_type_ and not any(
+            c.dep_ in ("compound", "flat") for c in tok.children)
+        return det and (tok.lower_ in PERSON_NOUNS or title)
 
     def _demonym_plural(self, tok, name: str) -> bool:
         """A plural people's name ("Peruvians") that the actor index files under a place ("Peru")."""
@@ -250,6 +265,10 @@ class SpeakerResolver:
         ante = self.antecedents
         several = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in tok.children)
         if lemma in DOCUMENT_NOUNS and not several and not any(c.pos_ == "PROPN" for c in tok.children):
+            # "the Israeli military said": the state its adjective names, before anyone named earlier.
+            n = self._name_in_phrase(tok, lemma, owner)
+            if n:
+                return n
             # "the report said": whoever last spoke as an institution, else the organization last named.
             found = [c for c in (ante.recent_event(tok.idx, False, paragraph - 1),
                                  ante.recent(tok.idx, {"organization"}, paragraph - 1)) if c]
