@@ -455,3 +455,13 @@ def test_roles_written_as_proper_nouns_and_coordinated_titles(index_of):
     assert role["Owen Brask"] == "Energy and Climate Secretary"
     assert role["Pia Nordqvist"] == "Under-Secretary-General for Humanitarian Affairs"
     assert role["Ana Duarte"] == "board's Executive Director"
+
+
+def test_role_head_before_its_preposition_decides_the_kind(index_of):
+    idx, ranked = index_of(
+        "Meredith Osei, the chair of the Treasury committee, said the figures did not add up.",
+        "A spokesperson for the office, Omar Dastani, said all hostages must be freed.",
+    )
+    assert holding(ranked, "Meredith Osei")[0].kind == "person"
+    dastani = holding(ranked, "Omar Dastani")
+    assert dastani and dastani[0].kind == "person"

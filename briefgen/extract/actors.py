@@ -608,7 +608,7 @@ def extract_actors(doc, article: Article) -> ActorIndex:
     # ("Its chief executive, Guillaume Faury": a title among the words that describe one person);
     # a "person" introduced as a publication or company ("the journal Neurology") is an organization
     for a in index.actors.values():
-        head = a.role.split()[-1].lower() if a.role else ""
+        head = _role_head(a.role) if a.role else ""
         if a.kind in ("organization", "place") and a.role and not aliases.place_of(a.name) \
                 and (head in roles.TITLES or head in _ROLE_PERSON_NOUNS) and 2 <= len(a.name.split()) <= 4:
             a.kind = "person"
@@ -629,6 +629,14 @@ def extract_actors(doc, article: Article) -> ActorIndex:
 #: Role head nouns that describe one person ("chief executive", "spokesman"), beyond the titles; not
 #: the words a recording or an unnamed voice is described by.
 _ROLE_PERSON_NOUNS = PERSON_NOUN_SET - {"voice", "source", "speaker", "caller", "narrator", "witness", "resident"}
+
+
+_ROLE_PREPOSITION = re.compile(r"\s(?:of|for|at|in|to|with|on|from)\s")
+
+
+def _role_head(role: str) -> str:
+    """The noun a role is about: its last word before a preposition ("spokesperson for the office")."""
+    return _ROLE_PREPOSITION.split(role, maxsplit=1)[0].split()[-1].lower()
 
 
 def _without_epithet(name: str, forms: list[str]) -> str:
