@@ -465,3 +465,28 @@ def test_role_head_before_its_preposition_decides_the_kind(index_of):
     assert holding(ranked, "Meredith Osei")[0].kind == "person"
     dastani = holding(ranked, "Omar Dastani")
     assert dastani and dastani[0].kind == "person"
+
+
+def test_name_with_particles_cut_by_the_model_is_one_person(index_of):
+    idx, ranked = index_of(
+        "Speaking alongside him, European Commission President Ursula von der Leyen announced a new aid package.",
+    )
+    assert holding(ranked, "Ursula von der Leyen")
+    assert not holding(ranked, "Leyen")
+
+
+def test_capital_the_model_calls_a_person_is_the_country(index_of):
+    idx, ranked = index_of(
+        "President Volodymyr Zelenskiy said on Monday that Kyiv was ready to negotiate.",
+        "Kyiv must withdraw from the four regions, the Kremlin said.",
+    )
+    assert not [a for a in ranked if a.name == "Kyiv" and a.kind == "person"]
+
+
+def test_surname_the_model_missed_counts_for_the_person(index_of):
+    idx, ranked = index_of(
+        "Tesla's chief executive Elon Musk told investors the company was near a breakthrough.",
+        "Musk, who has missed his own deadlines before, gave no details. Musk also addressed his politics.",
+    )
+    (musk,) = holding(ranked, "Elon Musk")
+    assert musk.mentions >= 3

@@ -733,3 +733,15 @@ def test_it_after_a_national_institution_quoted_in_part(extract_text):
         "It said it was taking steps “to mitigate harm to civilians in the area.”",
     )
     assert _speaker_of(ex, "to mitigate harm") != "Al Jazeera"
+
+
+def test_denied_sayings_and_indirect_questions_are_no_statements(extract_text):
+    ex = extract_text(
+        "Northway Motors said in a statement that it expected to launch a cheaper model in the autumn. "
+        "It did not say how much the car would cost.",
+        "The firm declined to say whether the plant in Leeds would close next year.",
+        "Its chairman addressed his campaigning, which analysts say has hurt the brand badly.",
+    )
+    texts = [s.text for s in ex.statements]
+    assert any(t.startswith("it expected to launch") for t in texts)
+    assert not [t for t in texts if t.startswith(("how much", "whether", "the plant", "which", "has hurt"))]

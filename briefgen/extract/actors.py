@@ -310,7 +310,7 @@ def _collect(doc, article: Article, pmap: ParagraphMap, skip: list[tuple[int, in
     outlet = aliases.key(article.outlet) if article.outlet else None
     lines = {s: b.text.strip() for s, _, b in article.block_offsets()} if outlet else {}
     body = article.text  # the Doc's text: a slice of it is a span's text, without a walk over its tokens
-    for ent in nicknames.entities(doc, body):
+    for ent in _join_particles(doc, nicknames.entities(doc, body)):
         ent_tokens.update(range(ent.start, ent.end))
         if ent.label_ not in LABEL_KIND:
             continue
@@ -360,6 +360,53 @@ def _collect(doc, article: Article, pmap: ParagraphMap, skip: list[tuple[int, in
     return mentions, spans, ent_tokens
 
 
+#: Lowercase particles inside a surname: "Ursula von der Leyen", "Ahmad bin Ali", "Luis de la Fuente".
+_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "del", "della", "dos", "das",
+                        "bin", "ibn", "al", "el", "ter", "ten", "zu", "y"})
+
+
+def _join_particles(doc, ents: list) -> list:
+    """A person's name the model cut after a lowercase particle ("Ursula von der" + "Leyen" as an
+    organization): one PERSON span up to the capitalized words that follow."""
+    if not any(e.label_ == "PERSON" and doc[e.end - 1].lower_ in _PARTICLES for e in ents):
+        return ents
+    from spacy.tokens import Span  # here: importing the extractors should not load spaCy
+
+    out: list = []
+    skip_to = -1
+    for e in ents:
+        if e.start < skip_to:
+            continue
+        if e.label_ == "PERSON" and doc[e.end - 1].lower_ in _PARTICLES and "\n" not in doc[e.end - 1].whitespace_:
+            end = e.end
+            while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and "\n" not in doc[end - 1].whitespace_:
+                end += 1
+            if end > e.end:
+                e = Span(doc, e.start, end, label="PERSON")
+                skip_to = end
+        out.append(e)
+    return out
+
+
+def _surname_phrases(index: ActorIndex, phrases: dict) -> dict:
+    """The surname of each person named in full, as a phrase to find where the model saw no name
+    ("Musk also addressed ..."): only a surname one person has, that names nothing else."""
+    owners: dict[str, set[str]] = {}
+    for a in index.actors.values():
+        parts = a.name.split()
+        if a.kind == "person" and len(parts) >= 2 and parts[-1][:1].isupper() and parts[-1].isalpha():
+            owners.setdefault(parts[-1], set()).add(a.name)
+    taken = {w[0] for w in phrases if len(w) == 1}
+    return {(last,): names.pop() for last, names in owners.items() if len(names) == 1 and last not in taken
+            and last not in index._forms and last.lower() not in index._forms}
+
+
+def _lone_capital(k: str, words: list[str], surnames: set[str]) -> bool:
+    """A one-word "person" that is a capital city and no one's surname in the text."""
+    p = aliases.place_of(k)
+    return len(words) == 1 and p is not None and p[1] == "capital" and words[0].lower() not in surnames
+
+
 def _parenthesized(doc, span) -> str | None:
     """An acronym introduced in parentheses right after a name: 'Palestine Liberation Organization (PLO)'."""
     i = span.end
@@ -401,8 +448,11 @@ def extract_actors(doc, article: Article) -> ActorIndex:
     def label_of(k: str) -> str:
         return override.get(k) or max(labels[k].items(), key=lambda x: x[1])[0]
 
-    # a person named like a country ("Jordan") stays a person
-    place = {k: aliases.place_of(k) if label_of(k) != "PERSON" else None for k in first}
+    # a person named like a country ("Jordan") stays a person; a capital alone is the city the model
+    # took for a name ("Kyiv") unless it ends someone's full name
+    surnames = {words[k][-1].lower() for k in first if label_of(k) == "PERSON" and len(words[k]) >= 2}
+    place = {k: aliases.place_of(k) if label_of(k) != "PERSON" or _lone_capital(k, words[k], surnames) else None
+             for k in first}
 
     # a capitalized two- or three-word name the model labeled otherwise is a person when its last word ends a
     # person's name elsewhere ("Keith Lamont Scott" as ORG beside "Lamont Scott" as PERSON)
@@ -554,10 +604,15 @@ def extract_actors(doc, article: Article) -> ActorIndex:
     index.adjectival = {n for n, k in kind_of.items() if k == "group" and n not in acting}
     phrases = {tuple(words[k]): name for k, name in canonical.items()
                if words.get(k) and any(c.isupper() for c in k.upper()) and words[k][0][:1].isupper()}
+    surnames = _surname_phrases(index, phrases)
+    phrases.update(surnames)
     for name, s, e in _phrase_matches(doc, phrases):
         span = doc[s:e]
         if taken[span.start_char] or taken[span.end_char - 1] or any(a <= span.start_char < b for a, b in skip):
             continue
+        alone = e - s == 1 and (doc[s].text,) in surnames
+        if alone and (doc[s].pos_ != "PROPN" or (s > 0 and doc[s - 1].lower_ in roles.TITLES | roles.HONORIFICS)):
+            continue  # a surname alone must be a name here ("Black wrote", not "Black voters"); titled ones the model finds
         if any(i in ent_tokens for i in range(s, e)) or (s > 0 and doc[s - 1].text in ("-", "‐")) or (
                 s > 0 and doc[s - 1].is_title and doc[s - 1].pos_ == "PROPN"):
             continue  # part of another entity, a hyphenated word, or a longer unknown name

@@ -451,9 +451,10 @@ class _Context:
                 toks = [x for x in clause.subtree if x.i > skip]
             else:
                 toks = list(clause.subtree)
+            opener = next((x for x in toks if not x.is_punct), None)
             while toks and (toks[0].dep_ == "mark" or toks[0].is_punct or toks[0].lower_ == "that"):
                 toks = toks[1:]  # "that", and the comma after "according to X"
-            if not toks:
+            if not toks or _not_asserted(t, opener):
                 continue
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
             if "\n" in self.body[start:end] or len(_WORD.findall(self.body[start:end])) < MIN_WORDS:
@@ -480,6 +481,14 @@ class _Context:
         speaker = self.resolver.resolve(subject, self.par_starts.get(paragraph, 0), paragraph) if subject is not None else None
         self.resolver.record(verb.idx, speaker)
         return Quote(text=text, speaker=speaker, cue=cue_text, paragraph=paragraph, start=start, end=start + len(text))
+
+
+def _not_asserted(verb, first) -> bool:
+    """Reported words no one asserts: a denied or withheld saying ("did not say how much it costs")
+    or a question ("declined to say whether", "which analysts say has hurt")."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return first.tag_ in ("WDT", "WP", "WRB") or first.lower_ in ("whether", "if")
 
 
 def _clause_between(doc, a: int, b: int, cue=None) -> bool:
