@@ -490,3 +490,10 @@ def test_surname_the_model_missed_counts_for_the_person(index_of):
     )
     (musk,) = holding(ranked, "Elon Musk")
     assert musk.mentions >= 3
+
+
+def test_age_between_name_and_role(index_of):
+    idx, ranked = index_of(
+        "“The first alert came when the water was already at my door,” said Tom Bairfield, 67, a retired teacher.",
+    )
+    assert holding(ranked, "Tom Bairfield")[0].role == "retired teacher"

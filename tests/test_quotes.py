@@ -745,3 +745,11 @@ def test_denied_sayings_and_indirect_questions_are_no_statements(extract_text):
     texts = [s.text for s in ex.statements]
     assert any(t.startswith("it expected to launch") for t in texts)
     assert not [t for t in texts if t.startswith(("how much", "whether", "the plant", "which", "has hurt"))]
+
+
+def test_bare_spokesperson_speaks_for_the_body_that_just_spoke(extract_text):
+    ex = extract_text(
+        "The River Authority said its flood warning had been issued at 4am, two hours before the banks burst. "
+        "A spokesperson said: “Our teams worked through the night to protect homes across the valley.”",
+    )
+    assert _speaker_of(ex, "Our teams worked") == "River Authority"

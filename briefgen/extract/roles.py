@@ -125,6 +125,8 @@ def apposition(span, ent_tokens: set[int]):
             comma += 1
     if comma >= len(doc) or doc[comma].text != ",":
         return None
+    if comma + 2 < len(doc) and doc[comma + 1].like_num and doc[comma + 2].text == ",":
+        comma += 2  # an age between the name and the role: "Tom Roe, 67, a retired teacher"
     for child in head.rights:
         if child.dep_ != "appos" or child.i < comma or child.tag_ not in ("NN", "NNP"):
             continue

@@ -294,6 +294,12 @@ class SpeakerResolver:
             n = self._name_in_phrase(tok, lemma, owner)
             if n and (speaks_for or not person):
                 return n
+            if speaks_for and not plural and not any(c.dep_ in ("prep", "compound", "poss") for c in tok.children):
+                # "The agency said its warning went out at 4am. A spokesperson said: “...”": the body
+                # that just spoke or was just named, whose spokesperson this is.
+                found = [c for c in (ante.recent_event(tok.idx, False, paragraph - 1),
+                                     ante.recent(tok.idx, {"organization"}, paragraph - 1, subject=MAIN)) if c]
+                return max(found)[1] if found else None
             if person:
                 return None
         n = self._name_in_phrase(tok, lemma, owner)
