@@ -497,3 +497,12 @@ def test_age_between_name_and_role(index_of):
         "“The first alert came when the water was already at my door,” said Tom Bairfield, 67, a retired teacher.",
     )
     assert holding(ranked, "Tom Bairfield")[0].role == "retired teacher"
+
+
+def test_kin_and_profession_roles_make_a_person_not_a_developer_an_organization(index_of):
+    idx, ranked = index_of(
+        "Relatives of Keith Lamar Stott, 43, father of seven, gathered outside the courthouse.",
+        "Angela Brunow, a Washington-based developer, said investors had lost patience.",
+    )
+    brunow = holding(ranked, "Angela Brunow")
+    assert brunow and brunow[0].kind == "person"

@@ -683,7 +683,10 @@ def extract_actors(doc, article: Article) -> ActorIndex:
 
 #: Role head nouns that describe one person ("chief executive", "spokesman"), beyond the titles; not
 #: the words a recording or an unnamed voice is described by.
-_ROLE_PERSON_NOUNS = PERSON_NOUN_SET - {"voice", "source", "speaker", "caller", "narrator", "witness", "resident"}
+_ROLE_PERSON_NOUNS = (PERSON_NOUN_SET - {"voice", "source", "speaker", "caller", "narrator", "witness", "resident"}) | {
+    "father", "mother", "wife", "husband", "son", "daughter", "brother", "sister", "widow", "widower", "uncle", "aunt",
+    "niece", "nephew", "grandson", "granddaughter", "cousin", "moderator", "host", "anchor", "correspondent", "editor",
+    "reporter", "columnist", "writer", "scientist", "researcher", "physicist", "teacher", "doctor", "nurse", "student"}
 
 
 _ROLE_PREPOSITION = re.compile(r"\s(?:of|for|at|in|to|with|on|from)\s")

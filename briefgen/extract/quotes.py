@@ -488,7 +488,7 @@ def _not_asserted(verb, first) -> bool:
     or a question ("declined to say whether", "which analysts say has hurt")."""
     if any(c.dep_ == "neg" for c in verb.children):
         return True
-    return first.tag_ in ("WDT", "WP", "WRB") or first.lower_ in ("whether", "if")
+    return (first.tag_ in ("WDT", "WP", "WRB") and first.lower_ != "that") or first.lower_ in ("whether", "if")
 
 
 def _clause_between(doc, a: int, b: int, cue=None) -> bool:

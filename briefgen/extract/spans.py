@@ -44,6 +44,12 @@ _DATELINE = re.compile(
     r",? ?(?:\([^()\n]{1,30}\) ?)?(?:--|—|–|-|_)(?=\s|$)[ \t]*")
 
 
+#: The same in title case, which only an outlet in brackets marks as a dateline: "Washington (CNN) —".
+_TITLED_DATELINE = re.compile(
+    r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?"
+    r" \([A-Z][^()\n]{1,30}\) ?(?:--|—|–|-|_)(?=\s|$)[ \t]*")
+
+
 def dateline_end(text: str, start: int) -> int:
     """The offset just past a wire dateline that opens the paragraph at `start`, else `start`.
 
@@ -51,5 +57,5 @@ def dateline_end(text: str, start: int) -> int:
     """
     if start and text[start - 1] != "\n":
         return start
-    m = _DATELINE.match(text, start)
+    m = _DATELINE.match(text, start) or _TITLED_DATELINE.match(text, start)
     return m.end() if m else start

@@ -10,7 +10,7 @@ from briefgen.extract import speaker_gender
 from briefgen.extract.actors import ActorIndex
 from briefgen.extract.antecedents import EMBEDDED, MAIN, Antecedents, clause_level, mention_flags, outside_mentions
 from briefgen.extract.ascribed import WRITTEN_NOUNS, document_group, document_mentions, recording_sources
-from briefgen.extract.speaker_nouns import (DOCUMENT_NOUNS, GROUP_PRONOUNS, INSTITUTION_NOUNS, KIN_NOUNS,
+from briefgen.extract.speaker_nouns import (DOCUMENT_NOUNS, GENERIC_PERSON_NOUNS, GROUP_PRONOUNS, INSTITUTION_NOUNS, KIN_NOUNS,
                                            PERSON_NOUNS, PERSON_PRONOUNS, SPOKES_NOUNS, VOICE_NOUNS, is_person_noun)
 from briefgen.extract.speaker_phrase import clean, phrase, under_other_prep
 from briefgen.extract.unnamed_persons import UnnamedPersons
@@ -97,6 +97,9 @@ class SpeakerResolver:
             first = min([c.i for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i
                          and c.text[:1].isupper() and c.left_edge.i == c.i] + [tok.i])
             return tok.doc[first: tok.i + 1].text
+        if name and self.kind(name) == "group" and self._is_epithet(tok, member=True):
+            # "“...,” the New York Democrat said": one member, the person the sentence is about.
+            return self._epithet_referent(tok, paragraph)
         if name:
             return name
         if tok.pos_ == "PROPN" and not self._proper_description(tok):
@@ -132,6 +135,44 @@ class SpeakerResolver:
                 if n and self.kind(n) == "person":
                     return n
         return self._description(tok, paragraph_start, paragraph)
+
+    def _is_epithet(self, tok, member: bool = False) -> bool:
+        """A definite, singular, modified description of one person ("the New York Democrat", "the former
+        governor"), not a generic one ("the man"), a relative ("the wife") or a possessed one ("his lawyer").
+        `member`: the noun is a group's name in the singular ("Democrat")."""
+        lemma = tok.lemma_.lower()
+        if tok.tag_ not in ("NN", "NNP") or lemma in GENERIC_PERSON_NOUNS or lemma in KIN_NOUNS:
+            return False
+        if not (member or is_person_noun(lemma)):
+            return False
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or any(c.dep_ == "poss" for c in tok.children):
+            return False
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nummod", "nmod") and c.i < tok.i]
+        # A national office ("the German chancellor") is someone the article introduces by that title,
+        # which the actors' roles already match; a state or party ("the Ohio Democrat") describes the person.
+        return bool(mods) and not any(c.ent_type_ == "NORP" for c in mods)
+
+    def _epithet_referent(self, tok, paragraph: int) -> str | None:
+        """The person a described epithet refers to: the latest person who was the subject of a sentence's
+        own clause (not of a "when" or "after" clause: "hours after Trump tweeted" is not about Trump) or
+        who spoke, in this paragraph or the one before."""
+        found = [c for c in (self._sentence_subject_before(tok.idx, paragraph - 1),
+                             self.antecedents.recent_event(tok.idx, True, paragraph - 1)) if c]
+        return max(found)[1] if found else None
+
+    def _sentence_subject_before(self, before: int, min_paragraph: int) -> tuple[int, str] | None:
+        """(offset, name) of the latest person named as the subject of a main clause before `before`."""
+        for s, e, name in reversed([m for m in self.actors.mentions if m[0] < before]):
+            if self.paragraph_of(s) < min_paragraph:
+                return None
+            if self.kind(name) != "person" or self.mask[s]:
+                continue
+            span = self.doc.char_span(s, e, alignment_mode="expand")
+            root = span.root if span is not None and len(span) else None
+            if root is not None and root.dep_ in ("nsubj", "nsubjpass") and (
+                    root.head.dep_ == "ROOT" or (root.head.dep_ == "conj" and root.head.head.dep_ == "ROOT")):
+                return s, name
+        return None
 
     def _proper_description(self, tok) -> bool:
         """A capitalized noun used as a description, not a name: "the spokesman", or a short title in
@@ -285,6 +326,10 @@ class SpeakerResolver:
                 role_hits = [n for n in role_hits if words <= self.role_words[n]] or role_hits[:1]
             if role_hits:
                 return role_hits[0]
+            if self._is_epithet(tok):
+                # "the former governor", "the 82-year-old lawyer": a described someone the article
+                # already named, most likely the person it is about at this point.
+                return self._epithet_referent(tok, paragraph)
             if lemma in VOICE_NOUNS and not indefinite:
                 # "the speaker says", "the voice on the tape": whoever the recording is ascribed to.
                 source = [n for off, n in self._sources if off < tok.idx]
