@@ -789,3 +789,37 @@ def test_epithet_skips_a_person_named_in_a_when_or_after_clause(extract_text):
         "The Indiana governor said voters were tired of “she said this, she posted that all day long.”",
     )
     assert _speaker_of(ex, "she said this") == "Martin Pell"
+
+
+def test_apposition_parsed_as_a_clause_leaves_the_name_as_the_speaker(extract_text):
+    ex = extract_text(
+        "The Harbour Agency's report found record spills. Its chair, Alan Lorne, said the figures were worrying.",
+        "Fergal Sharrock, the former Undertones singer turned clean water campaigner, said the government had not gone far enough.",
+        "‘Banning bonuses is a gimmick and nothing more,’ he told the Guardian.",
+    )
+    assert _speaker_of(ex, "Banning bonuses") == "Fergal Sharrock"
+
+
+def test_unknown_name_ending_in_a_country_speaks_not_the_country(extract_text):
+    ex = extract_text(
+        "Water UK, which represents the industry, said companies were investing a record sum in pipes.",
+        "A spokesperson for the group said: ‘We agree that the current level of spills is unacceptable.’",
+    )
+    assert _speaker_of(ex, "We agree that") == "Water UK"
+
+
+def test_plural_possessive_shape_closes_a_single_quote_when_no_other_close_follows():
+    text = "He said the firm was ‘not in a position to pay bonuses’ in any case."
+    from briefgen.extract.quote_marks import paragraph_spans
+    assert [text[a:b] for a, b in paragraph_spans(text)] == ["not in a position to pay bonuses"]
+    text = "The leaders’ meeting was ‘a waste of everyone’s time’, she said."
+    assert [text[a:b] for a, b in paragraph_spans(text)] == ["a waste of everyone’s time"]
+
+
+def test_interview_answers_labelled_a_are_the_interviewee(extract_text):
+    ex = extract_text(
+        "NATO Secretary General Mark Rulle sat down with us ahead of next week's summit.",
+        "Q: Will all allies sign up to the new target?",
+        "A: “I am confident they will. Everybody understands the threat we face.”",
+    )
+    assert _speaker_of(ex, "I am confident") == "Mark Rulle"

@@ -384,6 +384,8 @@ class _Context:
         words = label[:-1].split()
         if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
             return None
+        if " ".join(words).lower() in ("a", "answer"):
+            return self.resolver.first_person()  # an interview's answers: the person it introduces first
         toks = self.doc.char_span(par_start, par_start + len(label) - 1, alignment_mode="expand")
         if toks is None or any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in CUE_LEMMAS for t in toks):
             return None  # "Said Roe:" has its own cue
@@ -577,6 +579,21 @@ def _subject(verb, mask: bytearray, paragraph_of):
         if c.dep_ in ("dobj", "attr", "npadvmod", "dative", "oprd") and c.pos_ == "PROPN" and c.i > verb.i and ok(c) \
                 and c.ent_type_ not in ("DATE", "TIME"):
             return c
+    return misplaced_subject(verb, ok)
+
+
+def misplaced_subject(verb, ok=lambda t: True):
+    """The subject the parser gave to an apposition read as a clause before the verb: in "Ann Roe, the
+    singer turned campaigner, said ...", "turned" became a clause with Roe as its subject and the
+    speech verb was left with none. Only a name that opens the clause, before a comma."""
+    if any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return None
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.i < verb.i:
+            for s in c.children:
+                if s.dep_ in _SUBJECT_DEPS and s.pos_ == "PROPN" and s.i < c.i and ok(s) \
+                        and s.i + 1 < len(s.doc) and s.doc[s.i + 1].text == ",":
+                    return s
     return None
 
 

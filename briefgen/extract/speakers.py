@@ -64,6 +64,13 @@ class SpeakerResolver:
         self._documents: list | None = None  # found when a document first speaks
         self._authors: dict[int, str | None] = {}
 
+    def first_person(self) -> str | None:
+        """The person the article names first outside quotation marks (an interview's interviewee)."""
+        for s, _e, name in self.actors.mentions:
+            if not self.mask[s] and self.kind(name) == "person":
+                return name
+        return None
+
     def _person_in(self, start: int, end: int) -> str | None:
         name = self.actors.name_at(start, end)
         return name if name and self.kind(name) == "person" else None
@@ -97,6 +104,12 @@ class SpeakerResolver:
             first = min([c.i for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i
                          and c.text[:1].isupper() and c.left_edge.i == c.i] + [tok.i])
             return tok.doc[first: tok.i + 1].text
+        if name and self.kind(name) == "place" and tok.pos_ == "PROPN":
+            # "Water UK said": a name the model did not know, ending in a country's; not the country.
+            extra = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i
+                     and c.text[:1].isupper() and not self.name_of_span(c.idx, c.idx + len(c.text))]
+            if extra:
+                return clean(tok.doc[extra[0].i: tok.i + 1].text)
         if name and self.kind(name) == "group" and self._is_epithet(tok, member=True):
             # "“...,” the New York Democrat said": one member, the person the sentence is about.
             return self._epithet_referent(tok, paragraph)
@@ -117,6 +130,8 @@ class SpeakerResolver:
                 return next((n for n in found if self.kind(n) == "person"), found[0])
             text = " ".join(t.text for t in words if t.pos_ == "PROPN" or t.dep_ in ("compound", "flat"))
             text = text.strip() or tok.text
+            if len(text) == 1:
+                return None  # a label ("Q") or an initial, not a name
             return self._by_lower.get(text.lower()) or self._surname(text) or clean(text)
         apposed = [c for c in tok.children if c.dep_ == "appos" or _apposed_conj(tok, c)]
         if len(apposed) > 1 and is_person_noun(tok.lemma_.lower()):
@@ -339,6 +354,10 @@ class SpeakerResolver:
             n = self._name_in_phrase(tok, lemma, owner)
             if n and (speaks_for or not person):
                 return n
+            body = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children
+                         if o.dep_ == "pobj" and o.pos_ == "NOUN" and any(d.lower_ in ("the", "this") for d in o.children)), None)
+            if speaks_for and body is not None:
+                return self.resolve(body, paragraph_start, paragraph)  # "a spokesperson for the group": the group
             if speaks_for and not plural and not any(c.dep_ in ("prep", "compound", "poss") for c in tok.children):
                 # "The agency said its warning went out at 4am. A spokesperson said: “...”": the body
                 # that just spoke or was just named, whose spokesperson this is.
