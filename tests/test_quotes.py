@@ -823,3 +823,22 @@ def test_interview_answers_labelled_a_are_the_interviewee(extract_text):
         "A: “I am confident they will. Everybody understands the threat we face.”",
     )
     assert _speaker_of(ex, "I am confident") == "Mark Rulle"
+
+
+def test_movement_named_as_an_adjective_of_fighters_speaks(extract_text):
+    ex = extract_text(
+        "Yemen's Houthi rebels said on Tuesday they had fired missiles at a cargo ship in the Red Sea.",
+        "The Houthis have said they will continue their attacks until the war ends.",
+    )
+    st = [s for s in ex.statements if "fired missiles" in s.text]
+    assert st and st[0].speaker == "Houthis"
+    (houthis,) = [a for a in ex.actors if a.name == "Houthis"]
+    assert houthis.kind == "group"
+
+
+def test_company_the_model_calls_a_product_speaks_as_an_organization(extract_text):
+    ex = extract_text(
+        "Shipping giant Maersk said it would continue to route vessels around the Cape of Good Hope.",
+        "“The safety of our crews is our top priority,” a Maersk spokesperson said.",
+    )
+    assert _speaker_of(ex, "The safety of our crews") == "Maersk"

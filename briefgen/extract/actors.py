@@ -166,6 +166,14 @@ def _clean(ent):
     return toks
 
 
+def _speaks(root) -> bool:
+    """Whether a name is the subject of a speech verb or names whose spokesperson speaks."""
+    head = root.head
+    if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in SPEECH_LEMMAS:
+        return True
+    return root.dep_ in ("compound", "poss") and head.lemma_ in ("spokesman", "spokeswoman", "spokesperson")
+
+
 def _junk(toks, text: str) -> bool:
     if not toks:
         return True
@@ -312,13 +320,15 @@ def _collect(doc, article: Article, pmap: ParagraphMap, skip: list[tuple[int, in
     body = article.text  # the Doc's text: a slice of it is a span's text, without a walk over its tokens
     for ent in _join_particles(doc, nicknames.entities(doc, body)):
         ent_tokens.update(range(ent.start, ent.end))
-        if ent.label_ not in LABEL_KIND:
+        label = ent.label_
+        if label == "PRODUCT" and _speaks(ent.root):
+            label = "ORG"  # "Shipping giant Maersk said", "a Maersk spokesperson": a company, not a product
+        if label not in LABEL_KIND:
             continue
         toks = _clean(ent)
         if not toks:
             continue
         span = doc[toks[0].i: toks[-1].i + 1]
-        label = ent.label_
         nxt = span.end
         if label == "PERSON" and nxt < len(doc) and doc[nxt].lemma_ in GOVERNMENT_NOUNS and span.root.head.i == nxt:
             span, label = doc[span.start: nxt + 1], "ORG"  # "the Abbas government" acts as an organization
@@ -669,6 +679,8 @@ def extract_actors(doc, article: Article) -> ActorIndex:
             a.kind = "person"
         elif a.kind == "person" and head in roles.ORGANIZATION_NOUNS:
             a.kind = "organization"
+        elif a.kind == "person" and " " not in a.name and a.name.endswith("s") and a.name[:-1] in a.aliases:
+            a.kind = "group"  # "the Houthis" beside "Houthi rebels": a movement, not a person
     # a one-word "person" found after a preposition of place and never acting ("roads around Taiz",
     # "fighting in Sanaa") is a town the model did not know
     _places_mislabelled(index, mentions, canonical)

@@ -16,7 +16,7 @@ ORGANIZATION_NOUNS = {"journal", "newspaper", "magazine", "tabloid", "daily", "p
                       "conglomerate", "group", "agency", "union", "party", "organization", "organisation", "charity",
                       "university", "institute", "ministry", "department", "council", "committee", "coalition",
                       "alliance", "militia", "movement", "tank", "channel", "outlet", "automaker", "carmaker",
-                      "steelmaker", "retailer", "manufacturer", "regulator", "watchdog"}
+                      "steelmaker", "retailer", "manufacturer", "regulator", "watchdog", "broker", "brokerage"}
 _STOP_POS = {"ADP", "VERB", "AUX", "PUNCT", "CCONJ", "SCONJ", "PRON", "NUM", "SPACE", "X", "INTJ"}
 _MAX_WORDS = 12
 _NAMES = {"PERSON", "ORG", "GPE", "NORP"}

@@ -6,7 +6,7 @@ a document or outlet ("the statement said" -> the organization last named).
 """
 from __future__ import annotations
 
-from briefgen.extract import speaker_gender
+from briefgen.extract import aliases, speaker_gender
 from briefgen.extract.actors import ActorIndex
 from briefgen.extract.antecedents import EMBEDDED, MAIN, Antecedents, clause_level, mention_flags, outside_mentions
 from briefgen.extract.ascribed import WRITTEN_NOUNS, document_group, document_mentions, recording_sources
@@ -128,7 +128,7 @@ class SpeakerResolver:
             found = [n for t in words if (n := self.name_of_span(t.idx, t.idx + len(t.text)))]
             if found:
                 return next((n for n in found if self.kind(n) == "person"), found[0])
-            text = " ".join(t.text for t in words if t.pos_ == "PROPN" or t.dep_ in ("compound", "flat"))
+            text = " ".join(t.text for t in words if t.pos_ == "PROPN" or (t.dep_ in ("compound", "flat") and t.head.i == tok.i))
             text = text.strip() or tok.text
             if len(text) == 1:
                 return None  # a label ("Q") or an initial, not a name
@@ -150,6 +150,16 @@ class SpeakerResolver:
                 if n and self.kind(n) == "person":
                     return n
         return self._description(tok, paragraph_start, paragraph)
+
+    def _movement(self, tok) -> str | None:
+        """A group (not a nation) named as the adjective of people who speak together: "Houthi rebels",
+        "Taliban fighters". Nationalities ("Brazilian officials") stay unnamed officials."""
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound") and c.i < tok.i and c.text[:1].isupper():
+                n = self.name_of_span(c.idx, c.idx + len(c.text))
+                if n and self.kind(n) == "group" and not aliases.place_of(c.text) and not aliases.place_of(n):
+                    return n
+        return None
 
     def _is_epithet(self, tok, member: bool = False) -> bool:
         """A definite, singular, modified description of one person ("the New York Democrat", "the former
@@ -358,6 +368,10 @@ class SpeakerResolver:
                          if o.dep_ == "pobj" and o.pos_ == "NOUN" and any(d.lower_ in ("the", "this") for d in o.children)), None)
             if speaks_for and body is not None:
                 return self.resolve(body, paragraph_start, paragraph)  # "a spokesperson for the group": the group
+            if plural:
+                movement = self._movement(tok)
+                if movement:
+                    return movement  # "Houthi rebels said": the movement itself
             if speaks_for and not plural and not any(c.dep_ in ("prep", "compound", "poss") for c in tok.children):
                 # "The agency said its warning went out at 4am. A spokesperson said: “...”": the body
                 # that just spoke or was just named, whose spokesperson this is.
