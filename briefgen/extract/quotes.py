@@ -614,7 +614,10 @@ def _relative_antecedent(pronoun, head):
 
 def _is_dateline(tok) -> bool:
     """A word of the wire dateline that opens a paragraph: "BERLIN -- ...", "GENEVA, March 12 (Reuters) - ..."."""
-    text = tok.doc.text
+    doc = tok.doc
+    text = doc.user_data.get("briefgen.text")
+    if text is None:  # Doc.text joins every token anew on each call: once per article is enough
+        text = doc.user_data["briefgen.text"] = doc.text
     line_start = text.rfind("\n", 0, tok.idx) + 1
     return dateline_end(text, line_start) > tok.idx
 
