@@ -420,3 +420,89 @@ def test_the_house_is_not_the_white_house(index_of):
 def test_a_hyphenated_word_does_not_cut_a_role(index_of):
     idx, _ = index_of("Trees came from Oregon, the home of Senator Ron Wyden, another critic of the cross-border trucking deal.")
     assert idx.actors["Ron Wyden"].role == "critic of the cross-border trucking deal"
+
+
+def test_title_and_publication_nouns_correct_the_models_kind(index_of):
+    idx, ranked = index_of(
+        "Skyline Aero's rival, Nordwind, said deliveries would slow. Its chief executive, Guillaume Ferrand, "
+        "told reporters that supply chains remain fragile.",
+        "The results were published in the journal Cardiology on Tuesday.",
+    )
+    (ceo,) = holding(ranked, "Guillaume Ferrand")
+    assert ceo.kind == "person"
+    journal = holding(ranked, "Cardiology")
+    assert not journal or journal[0].kind == "organization"
+
+
+def test_professor_is_a_title_not_part_of_the_name(index_of):
+    idx, ranked = index_of(
+        "“Older people take aspirin hoping it protects the brain,” said Prof Helen Marsh, the study's lead author.",
+        "Marsh said more research was needed.",
+    )
+    (a,) = holding(ranked, "Helen Marsh")
+    assert not [x for x in ranked if x.name.startswith("Prof")]
+
+
+def test_roles_written_as_proper_nouns_and_coordinated_titles(index_of):
+    idx, ranked = index_of(
+        "But Moira Kettle, the Labour MP for Ashfield North, said the cuts would hurt carers.",
+        "Energy and Climate Secretary Owen Brask wrote in a newspaper that the plan would work.",
+        "The Under-Secretary-General for Humanitarian Affairs, Pia Nordqvist, said funding was running out.",
+        "The Grain Board confirmed the losses. Ana Duarte, the board's Executive Director, said stocks were low.",
+    )
+    role = {a.name: a.role for a in ranked}
+    assert role["Moira Kettle"] == "Labour MP for Ashfield North"
+    assert role["Owen Brask"] == "Energy and Climate Secretary"
+    assert role["Pia Nordqvist"] == "Under-Secretary-General for Humanitarian Affairs"
+    assert role["Ana Duarte"] == "board's Executive Director"
+
+
+def test_role_head_before_its_preposition_decides_the_kind(index_of):
+    idx, ranked = index_of(
+        "Meredith Osei, the chair of the Treasury committee, said the figures did not add up.",
+        "A spokesperson for the office, Omar Dastani, said all hostages must be freed.",
+    )
+    assert holding(ranked, "Meredith Osei")[0].kind == "person"
+    dastani = holding(ranked, "Omar Dastani")
+    assert dastani and dastani[0].kind == "person"
+
+
+def test_name_with_particles_cut_by_the_model_is_one_person(index_of):
+    idx, ranked = index_of(
+        "Speaking alongside him, European Commission President Ursula von der Leyen announced a new aid package.",
+    )
+    assert holding(ranked, "Ursula von der Leyen")
+    assert not holding(ranked, "Leyen")
+
+
+def test_capital_the_model_calls_a_person_is_the_country(index_of):
+    idx, ranked = index_of(
+        "President Volodymyr Zelenskiy said on Monday that Kyiv was ready to negotiate.",
+        "Kyiv must withdraw from the four regions, the Kremlin said.",
+    )
+    assert not [a for a in ranked if a.name == "Kyiv" and a.kind == "person"]
+
+
+def test_surname_the_model_missed_counts_for_the_person(index_of):
+    idx, ranked = index_of(
+        "Tesla's chief executive Elon Musk told investors the company was near a breakthrough.",
+        "Musk, who has missed his own deadlines before, gave no details. Musk also addressed his politics.",
+    )
+    (musk,) = holding(ranked, "Elon Musk")
+    assert musk.mentions >= 3
+
+
+def test_age_between_name_and_role(index_of):
+    idx, ranked = index_of(
+        "“The first alert came when the water was already at my door,” said Tom Bairfield, 67, a retired teacher.",
+    )
+    assert holding(ranked, "Tom Bairfield")[0].role == "retired teacher"
+
+
+def test_kin_and_profession_roles_make_a_person_not_a_developer_an_organization(index_of):
+    idx, ranked = index_of(
+        "Relatives of Keith Lamar Stott, 43, father of seven, gathered outside the courthouse.",
+        "Angela Brunow, a Washington-based developer, said investors had lost patience.",
+    )
+    brunow = holding(ranked, "Angela Brunow")
+    assert brunow and brunow[0].kind == "person"

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from briefgen.extract import aliases, nicknames, roles
 from briefgen.extract.spans import ParagraphMap, dateline_end, token_at
+from briefgen.extract.speaker_nouns import PERSON_NOUN_SET
 from briefgen.models import Actor, Article, Quote
 
 LABEL_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "NORP": "group", "FAC": "place"}
@@ -165,6 +166,14 @@ def _clean(ent):
     return toks
 
 
+def _speaks(root) -> bool:
+    """Whether a name is the subject of a speech verb or names whose spokesperson speaks."""
+    head = root.head
+    if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in SPEECH_LEMMAS:
+        return True
+    return root.dep_ in ("compound", "poss") and head.lemma_ in ("spokesman", "spokeswoman", "spokesperson")
+
+
 def _junk(toks, text: str) -> bool:
     if not toks:
         return True
@@ -184,7 +193,9 @@ def _common_word(tok, body: str) -> bool:
     """A capitalized word opening a sentence that the text also writes in lowercase, and never capitalized
     inside a sentence: a common noun the model took for a name ("Deficit hawks warned ..." beside "the deficit")."""
     w = tok.text
-    if not (tok.is_sent_start and w.isalpha() and w.istitle() and len(w) > 2):
+    # a quotation opening a sentence starts one too: "“Aspirin is for ...”"
+    opens = tok.is_sent_start or (tok.i > 0 and tok.nbor(-1).text in ("“", '"', "‘") and tok.nbor(-1).is_sent_start)
+    if not (opens and w.isalpha() and w.istitle() and len(w) > 2):
         return False
     low = w.lower()
     return re.search(rf"\b{low}\b", body) is not None and re.search(rf"[a-z,;:] {w}\b", body) is None
@@ -307,15 +318,17 @@ def _collect(doc, article: Article, pmap: ParagraphMap, skip: list[tuple[int, in
     outlet = aliases.key(article.outlet) if article.outlet else None
     lines = {s: b.text.strip() for s, _, b in article.block_offsets()} if outlet else {}
     body = article.text  # the Doc's text: a slice of it is a span's text, without a walk over its tokens
-    for ent in nicknames.entities(doc, body):
+    for ent in _join_particles(doc, nicknames.entities(doc, body)):
         ent_tokens.update(range(ent.start, ent.end))
-        if ent.label_ not in LABEL_KIND:
+        label = ent.label_
+        if label == "PRODUCT" and _speaks(ent.root):
+            label = "ORG"  # "Shipping giant Maersk said", "a Maersk spokesperson": a company, not a product
+        if label not in LABEL_KIND:
             continue
         toks = _clean(ent)
         if not toks:
             continue
         span = doc[toks[0].i: toks[-1].i + 1]
-        label = ent.label_
         nxt = span.end
         if label == "PERSON" and nxt < len(doc) and doc[nxt].lemma_ in GOVERNMENT_NOUNS and span.root.head.i == nxt:
             span, label = doc[span.start: nxt + 1], "ORG"  # "the Abbas government" acts as an organization
@@ -355,6 +368,53 @@ def _collect(doc, article: Article, pmap: ParagraphMap, skip: list[tuple[int, in
                                      paragraph=pmap.index(span.start_char)))
             spans.append(span)
     return mentions, spans, ent_tokens
+
+
+#: Lowercase particles inside a surname: "Ursula von der Leyen", "Ahmad bin Ali", "Luis de la Fuente".
+_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "del", "della", "dos", "das",
+                        "bin", "ibn", "al", "el", "ter", "ten", "zu", "y"})
+
+
+def _join_particles(doc, ents: list) -> list:
+    """A person's name the model cut after a lowercase particle ("Ursula von der" + "Leyen" as an
+    organization): one PERSON span up to the capitalized words that follow."""
+    if not any(e.label_ == "PERSON" and doc[e.end - 1].lower_ in _PARTICLES for e in ents):
+        return ents
+    from spacy.tokens import Span  # here: importing the extractors should not load spaCy
+
+    out: list = []
+    skip_to = -1
+    for e in ents:
+        if e.start < skip_to:
+            continue
+        if e.label_ == "PERSON" and doc[e.end - 1].lower_ in _PARTICLES and "\n" not in doc[e.end - 1].whitespace_:
+            end = e.end
+            while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and "\n" not in doc[end - 1].whitespace_:
+                end += 1
+            if end > e.end:
+                e = Span(doc, e.start, end, label="PERSON")
+                skip_to = end
+        out.append(e)
+    return out
+
+
+def _surname_phrases(index: ActorIndex, phrases: dict) -> dict:
+    """The surname of each person named in full, as a phrase to find where the model saw no name
+    ("Musk also addressed ..."): only a surname one person has, that names nothing else."""
+    owners: dict[str, set[str]] = {}
+    for a in index.actors.values():
+        parts = a.name.split()
+        if a.kind == "person" and len(parts) >= 2 and parts[-1][:1].isupper() and parts[-1].isalpha():
+            owners.setdefault(parts[-1], set()).add(a.name)
+    taken = {w[0] for w in phrases if len(w) == 1}
+    return {(last,): names.pop() for last, names in owners.items() if len(names) == 1 and last not in taken
+            and last not in index._forms and last.lower() not in index._forms}
+
+
+def _lone_capital(k: str, words: list[str], surnames: set[str]) -> bool:
+    """A one-word "person" that is a capital city and no one's surname in the text."""
+    p = aliases.place_of(k)
+    return len(words) == 1 and p is not None and p[1] == "capital" and words[0].lower() not in surnames
 
 
 def _parenthesized(doc, span) -> str | None:
@@ -398,8 +458,11 @@ def extract_actors(doc, article: Article) -> ActorIndex:
     def label_of(k: str) -> str:
         return override.get(k) or max(labels[k].items(), key=lambda x: x[1])[0]
 
-    # a person named like a country ("Jordan") stays a person
-    place = {k: aliases.place_of(k) if label_of(k) != "PERSON" else None for k in first}
+    # a person named like a country ("Jordan") stays a person; a capital alone is the city the model
+    # took for a name ("Kyiv") unless it ends someone's full name
+    surnames = {words[k][-1].lower() for k in first if label_of(k) == "PERSON" and len(words[k]) >= 2}
+    place = {k: aliases.place_of(k) if label_of(k) != "PERSON" or _lone_capital(k, words[k], surnames) else None
+             for k in first}
 
     # a capitalized two- or three-word name the model labeled otherwise is a person when its last word ends a
     # person's name elsewhere ("Keith Lamont Scott" as ORG beside "Lamont Scott" as PERSON)
@@ -551,10 +614,15 @@ def extract_actors(doc, article: Article) -> ActorIndex:
     index.adjectival = {n for n, k in kind_of.items() if k == "group" and n not in acting}
     phrases = {tuple(words[k]): name for k, name in canonical.items()
                if words.get(k) and any(c.isupper() for c in k.upper()) and words[k][0][:1].isupper()}
+    surnames = _surname_phrases(index, phrases)
+    phrases.update(surnames)
     for name, s, e in _phrase_matches(doc, phrases):
         span = doc[s:e]
         if taken[span.start_char] or taken[span.end_char - 1] or any(a <= span.start_char < b for a, b in skip):
             continue
+        alone = e - s == 1 and (doc[s].text,) in surnames
+        if alone and (doc[s].pos_ != "PROPN" or (s > 0 and doc[s - 1].lower_ in roles.TITLES | roles.HONORIFICS)):
+            continue  # a surname alone must be a name here ("Black wrote", not "Black voters"); titled ones the model finds
         if any(i in ent_tokens for i in range(s, e)) or (s > 0 and doc[s - 1].text in ("-", "‐")) or (
                 s > 0 and doc[s - 1].is_title and doc[s - 1].pos_ == "PROPN"):
             continue  # part of another entity, a hyphenated word, or a longer unknown name
@@ -602,10 +670,17 @@ def extract_actors(doc, article: Article) -> ActorIndex:
             actor.role = found
             role_tokens.update(t.i for t in toks)
     # a name the model called an organization or place but introduced with a person's title is a person
+    # ("Its chief executive, Guillaume Faury": a title among the words that describe one person);
+    # a "person" introduced as a publication or company ("the journal Neurology") is an organization
     for a in index.actors.values():
+        head = _role_head(a.role) if a.role else ""
         if a.kind in ("organization", "place") and a.role and not aliases.place_of(a.name) \
-                and a.role.split()[-1].lower() in roles.TITLES and 2 <= len(a.name.split()) <= 4:
+                and (head in roles.TITLES or head in _ROLE_PERSON_NOUNS) and 2 <= len(a.name.split()) <= 4:
             a.kind = "person"
+        elif a.kind == "person" and head in roles.ORGANIZATION_NOUNS:
+            a.kind = "organization"
+        elif a.kind == "person" and " " not in a.name and a.name.endswith("s") and a.name[:-1] in a.aliases:
+            a.kind = "group"  # "the Houthis" beside "Houthi rebels": a movement, not a person
     # a one-word "person" found after a preposition of place and never acting ("roads around Taiz",
     # "fighting in Sanaa") is a town the model did not know
     _places_mislabelled(index, mentions, canonical)
@@ -616,6 +691,22 @@ def extract_actors(doc, article: Article) -> ActorIndex:
                 name = canonical[aliases.key(m.form)]
                 weights[name] -= 0.5 * _weight(m, kind_of[name])
     return index
+
+
+#: Role head nouns that describe one person ("chief executive", "spokesman"), beyond the titles; not
+#: the words a recording or an unnamed voice is described by.
+_ROLE_PERSON_NOUNS = (PERSON_NOUN_SET - {"voice", "source", "speaker", "caller", "narrator", "witness", "resident"}) | {
+    "father", "mother", "wife", "husband", "son", "daughter", "brother", "sister", "widow", "widower", "uncle", "aunt",
+    "niece", "nephew", "grandson", "granddaughter", "cousin", "moderator", "host", "anchor", "correspondent", "editor",
+    "reporter", "columnist", "writer", "scientist", "researcher", "physicist", "teacher", "doctor", "nurse", "student"}
+
+
+_ROLE_PREPOSITION = re.compile(r"\s(?:of|for|at|in|to|with|on|from)\s")
+
+
+def _role_head(role: str) -> str:
+    """The noun a role is about: its last word before a preposition ("spokesperson for the office")."""
+    return _ROLE_PREPOSITION.split(role, maxsplit=1)[0].split()[-1].lower()
 
 
 def _without_epithet(name: str, forms: list[str]) -> str:

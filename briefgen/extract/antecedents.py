@@ -48,6 +48,11 @@ def clause_level(verb, mask: bytearray) -> int:
     for _ in range(8):
         if v.head.i == v.i:
             return MAIN
+        if v.dep_ == "ccomp" and v.i < v.head.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.head.children):
+            # "Ann Roe, the singer turned campaigner, said": an apposition parsed as a clause before a
+            # verb left with no subject; its subject is the sentence's
+            v = v.head
+            continue
         if v.dep_ in _EMBEDDED_DEPS:
             return MAIN if mask[v.head.idx] else EMBEDDED
         v = v.head

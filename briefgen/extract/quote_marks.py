@@ -117,10 +117,23 @@ def _single_marks(text: str) -> list[_Mark]:
         if c in OPEN_SINGLE and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–"):
             marks.append(_Mark(i, 1, "open"))
         elif c in CLOSE_SINGLE and not (i + 1 < len(text) and text[i + 1].isalpha()) and i > 0 and not text[i - 1].isspace():
-            if c == "’" and i > 0 and text[i - 1] == "s" and _is_space_or_edge(text, i + 1):
-                continue  # plural possessive: "the leaders’ meeting"
+            if c == "’" and i > 0 and text[i - 1] == "s" and _is_space_or_edge(text, i + 1) and not (
+                    marks and marks[-1].kind == "open" and not _close_follows(text, i + 1)):
+                continue  # plural possessive: "the leaders’ meeting" (unless it is the only close left)
             marks.append(_Mark(i, 1, "close"))
     return marks
+
+
+def _close_follows(text: str, start: int) -> bool:
+    """Whether a closing ’ (one not inside a word) comes after `start` before the next opening ‘: if not,
+    a ’ after an "s" ends the open quote ("‘not in a position to pay bonuses’ in any case")."""
+    for m in _SINGLE_CHAR.finditer(text, start):
+        i, c = m.start(), m.group()
+        if c in OPEN_SINGLE and (i == 0 or text[i - 1].isspace()):
+            return False
+        if c in CLOSE_SINGLE and not (i + 1 < len(text) and text[i + 1].isalpha()) and not text[i - 1].isspace():
+            return True
+    return False
 
 
 def _pair(text: str, marks: list[_Mark]) -> tuple[list[tuple[int, int]], int | None]:

@@ -61,7 +61,7 @@ def extract_quotes(doc, article: Article, actors: ActorIndex) -> tuple[list[Quot
     # Quotes and statements are attributed in reading order, so a pronoun or "the report" can
     # refer to whoever spoke last, whichever kind of speech that was.
     items = [(s.start, 0, s) for s in spans if is_quotation(s, body)]
-    items += [(c[2], 1, c) for c in ctx.statement_candidates()]
+    items += [(c[2], 1 if c[1] else 2, c) for c in ctx.statement_candidates()]
     items.sort(key=lambda x: (x[0], x[1]))
     quotes: list[Quote] = []
     statements: list[Quote] = []
@@ -70,8 +70,10 @@ def extract_quotes(doc, article: Article, actors: ActorIndex) -> tuple[list[Quot
             q = ctx.attribute(item)
             if q is not None:
                 quotes.append(q)
-        else:
+        elif kind == 1:
             statements.append(ctx.statement(*item))
+        else:
+            ctx.record_speaker(item[0])
     return quotes, statements
 
 
@@ -120,6 +122,8 @@ class _Context:
         left, right = self._frame(span, inner)
         signed = self._dash_signature(span)
         aside = self._dash_aside(span) if signed is None else None
+        if signed is None and aside is None:
+            aside = self._speaker_label(span, par_start)
         cue, subject = (None, None) if signed is not None or aside is not None else self._cue(span, inner, left, right)
         speaker, cue_text = None, None
         if aside is not None:
@@ -372,6 +376,22 @@ class _Context:
         name = self.resolver.name_of_span(tok.idx, tok.idx + len(tok.text))
         return name if name and self.resolver.kind(name) == "person" else None
 
+    def _speaker_label(self, span: MarkedSpan, par_start: int) -> str | None:
+        """The name labelling a paragraph of an interview or transcript: "Barasa: “We want ...”"."""
+        label = self.body[par_start: span.start - 1].rstrip()
+        if not label.endswith(":") or "\n" in label:
+            return None
+        words = label[:-1].split()
+        if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+            return None
+        if " ".join(words).lower() in ("a", "answer"):
+            return self.resolver.first_person()  # an interview's answers: the person it introduces first
+        toks = self.doc.char_span(par_start, par_start + len(label) - 1, alignment_mode="expand")
+        if toks is None or any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in CUE_LEMMAS for t in toks):
+            return None  # "Said Roe:" has its own cue
+        found = self.resolver.name_of_span(par_start, par_start + len(label) - 1) or self.resolver.actors.lookup(" ".join(words))
+        return found if found and self.resolver.kind(found) in ("person", "organization") else None
+
     def _previous_subject(self, left: int, paragraph: int) -> str | None:
         """For a quote standing alone: the subject of the sentence just before it, as a reader reads it."""
         if left == 0:
@@ -433,15 +453,27 @@ class _Context:
                 toks = [x for x in clause.subtree if x.i > skip]
             else:
                 toks = list(clause.subtree)
+            opener = next((x for x in toks if not x.is_punct), None)
             while toks and (toks[0].dep_ == "mark" or toks[0].is_punct or toks[0].lower_ == "that"):
                 toks = toks[1:]  # "that", and the comma after "according to X"
-            if not toks:
+            if not toks or _not_asserted(t, opener):
                 continue
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-            if any(mask[start:end]) or "\n" in self.body[start:end] or len(_WORD.findall(self.body[start:end])) < MIN_WORDS:
+            if "\n" in self.body[start:end] or len(_WORD.findall(self.body[start:end])) < MIN_WORDS:
+                continue
+            if any(mask[start:end]):
+                # Words partly quoted are no statement, but who said them is who a later "it" or "she" means.
+                out.append((t, None, start, end))
                 continue
             out.append((t, cue_text, start, end))
         return out
+
+    def record_speaker(self, verb) -> None:
+        """Remember who speaks through `verb`, for later pronouns, without making a statement."""
+        subject = _subject(verb, self.mask, self.pmap.index)
+        if subject is not None:
+            paragraph = self.pmap.index(verb.idx)
+            self.resolver.record(verb.idx, self.resolver.resolve(subject, self.par_starts.get(paragraph, 0), paragraph))
 
     def statement(self, verb, cue_text: str, start: int, end: int) -> Quote:
         """Attribute one reported-speech clause."""
@@ -451,6 +483,14 @@ class _Context:
         speaker = self.resolver.resolve(subject, self.par_starts.get(paragraph, 0), paragraph) if subject is not None else None
         self.resolver.record(verb.idx, speaker)
         return Quote(text=text, speaker=speaker, cue=cue_text, paragraph=paragraph, start=start, end=start + len(text))
+
+
+def _not_asserted(verb, first) -> bool:
+    """Reported words no one asserts: a denied or withheld saying ("did not say how much it costs")
+    or a question ("declined to say whether", "which analysts say has hurt")."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return (first.tag_ in ("WDT", "WP", "WRB") and first.lower_ != "that") or first.lower_ in ("whether", "if")
 
 
 def _clause_between(doc, a: int, b: int, cue=None) -> bool:
@@ -513,7 +553,7 @@ def _subject(verb, mask: bytearray, paragraph_of):
         for c in v.children:
             if c.dep_ in _SUBJECT_DEPS and ok(c) and not c.is_punct:
                 if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl" and ok(v.head):
-                    return v.head  # "the senator who said": the senator
+                    return _relative_antecedent(c, v.head)  # "the senator who said": the senator
                 if _is_dateline(c):
                     # "BERLIN -- Chancellor Roe said": the name beside it, or the next subject.
                     alt = next((a for a in c.children if a.dep_ == "appos" and a.i > c.i + 1 and not _is_dateline(a)), None)
@@ -539,12 +579,45 @@ def _subject(verb, mask: bytearray, paragraph_of):
         if c.dep_ in ("dobj", "attr", "npadvmod", "dative", "oprd") and c.pos_ == "PROPN" and c.i > verb.i and ok(c) \
                 and c.ent_type_ not in ("DATE", "TIME"):
             return c
+    return misplaced_subject(verb, ok)
+
+
+def misplaced_subject(verb, ok=lambda t: True):
+    """The subject the parser gave to an apposition read as a clause before the verb: in "Ann Roe, the
+    singer turned campaigner, said ...", "turned" became a clause with Roe as its subject and the
+    speech verb was left with none. Only a name that opens the clause, before a comma."""
+    if any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return None
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.i < verb.i:
+            for s in c.children:
+                if s.dep_ in _SUBJECT_DEPS and s.pos_ == "PROPN" and s.i < c.i and ok(s) \
+                        and s.i + 1 < len(s.doc) and s.doc[s.i + 1].text == ",":
+                    return s
     return None
+
+
+def _relative_antecedent(pronoun, head):
+    """The person a "who" refers to when the parser hung the clause on the last noun of an apposition:
+    "Ali Roe, the chair of the Farmers Union, who told ..." is Roe, not the union."""
+    if pronoun.lower_ != "who" or head.ent_type_ == "PERSON":
+        return head
+    t = head
+    for _ in range(6):
+        if t.dep_ not in ("pobj", "prep", "appos", "compound") or t.head.i == t.i:
+            break
+        t = t.head
+        if t.ent_type_ == "PERSON" and t.pos_ == "PROPN":
+            return t
+    return head
 
 
 def _is_dateline(tok) -> bool:
     """A word of the wire dateline that opens a paragraph: "BERLIN -- ...", "GENEVA, March 12 (Reuters) - ..."."""
-    text = tok.doc.text
+    doc = tok.doc
+    text = doc.user_data.get("briefgen.text")
+    if text is None:  # Doc.text joins every token anew on each call: once per article is enough
+        text = doc.user_data["briefgen.text"] = doc.text
     line_start = text.rfind("\n", 0, tok.idx) + 1
     return dateline_end(text, line_start) > tok.idx
 

@@ -8,7 +8,15 @@ TITLES = {"president", "senator", "sen.", "rep.", "representative", "gov.", "gov
           "foreign", "secretary", "general", "gen.", "king", "queen", "prince", "princess", "pope", "sheikh",
           "chancellor", "judge", "justice", "ambassador", "chairman", "chairwoman", "mayor", "premier",
           "lt.", "col.", "adm.", "admiral", "colonel", "captain", "capt.", "commander", "deputy", "vice",
-          "speaker", "leader", "envoy", "emir", "ayatollah", "rabbi", "bishop", "cardinal", "director"}
+          "speaker", "leader", "envoy", "emir", "ayatollah", "rabbi", "bishop", "cardinal", "director",
+          "professor", "prof", "prof."}
+#: Nouns that introduce an organization, not a person: "the journal Neurology", "Acme, a steel company".
+ORGANIZATION_NOUNS = {"journal", "newspaper", "magazine", "tabloid", "daily", "publication", "broadcaster", "network",
+                      "website", "company", "firm", "bank", "lender", "insurer", "airline", "carrier", "startup",
+                      "conglomerate", "group", "agency", "union", "party", "organization", "organisation", "charity",
+                      "university", "institute", "ministry", "department", "council", "committee", "coalition",
+                      "alliance", "militia", "movement", "tank", "channel", "outlet", "automaker", "carmaker",
+                      "steelmaker", "retailer", "manufacturer", "regulator", "watchdog", "broker", "brokerage"}
 _STOP_POS = {"ADP", "VERB", "AUX", "PUNCT", "CCONJ", "SCONJ", "PRON", "NUM", "SPACE", "X", "INTJ"}
 _MAX_WORDS = 12
 _NAMES = {"PERSON", "ORG", "GPE", "NORP"}
@@ -80,10 +88,27 @@ def title_before(span, ent_tokens: set[int]):
         start = head.head.left_edge.i
         if start < first or any("\n" in t.whitespace_ or t.pos_ in _STOP_POS for t in doc[start:span.start]):
             return None
+    if start == span.start:
+        start = _coordinated_title(span, first)
     tokens = _strip(list(doc[start:span.start]))
     if tokens and all(t.lower_ in HONORIFICS for t in tokens):
         return None
     return tokens if _useful(tokens, ent_tokens) and _headed(tokens, ent_tokens) and head is not None else None
+
+
+def _coordinated_title(span, first: int) -> int:
+    """Start of a title whose words the parser coordinated before hanging it on the name: "Work and
+    Pensions Secretary Liz Kendall" (the title's root "Work" modifies the name, "Secretary" is its
+    conjunct). Only plain words and "and" between the title's start and the name."""
+    doc = span.doc
+    for c in span.root.lefts:
+        if c.i >= span.start or c.dep_ not in ("nmod", "compound", "amod") or c.left_edge.i < first:
+            continue
+        words = doc[c.left_edge.i: span.start]
+        if words[0].pos_ == "PROPN" and words[-1].pos_ in ("PROPN", "NOUN") and any(t.pos_ == "CCONJ" for t in words) and all(
+                (t.pos_ in ("PROPN", "NOUN", "ADJ") or t.pos_ == "CCONJ") and "\n" not in t.whitespace_ for t in words):
+            return c.left_edge.i
+    return span.start
 
 
 def apposition(span, ent_tokens: set[int]):
@@ -100,8 +125,12 @@ def apposition(span, ent_tokens: set[int]):
             comma += 1
     if comma >= len(doc) or doc[comma].text != ",":
         return None
+    if comma + 2 < len(doc) and doc[comma + 1].like_num and doc[comma + 2].text == ",":
+        comma += 2  # an age between the name and the role: "Tom Roe, 67, a retired teacher"
     for child in head.rights:
-        if child.dep_ != "appos" or child.i < comma or child.tag_ not in ("NN", "NNP") or child.pos_ != "NOUN":
+        if child.dep_ != "appos" or child.i < comma or child.tag_ not in ("NN", "NNP"):
+            continue
+        if child.pos_ != "NOUN" and not _proper_title(child, ent_tokens):
             continue
         if child.left_edge.i != comma + 1:
             continue
@@ -119,9 +148,16 @@ def apposition(span, ent_tokens: set[int]):
                 return None
             tokens.append(t)
         tokens = _strip(_fit(tokens, child))
-        if _useful(tokens, ent_tokens) and child.pos_ == "NOUN":
+        if _useful(tokens, ent_tokens):
             return tokens
     return None
+
+
+def _proper_title(tok, ent_tokens: set[int]) -> bool:
+    """A capitalized title the tagger calls a proper noun, outside any name, with its own determiner or
+    owner: "the Labour MP for York", "the agency's Executive Director", "The Under-Secretary-General"."""
+    return tok.pos_ == "PROPN" and tok.i not in ent_tokens and any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "a", "an")) for c in tok.children)
 
 
 def apposed_to(span, ent_tokens: set[int]):
@@ -138,7 +174,7 @@ def apposed_to(span, ent_tokens: set[int]):
         anchor = anchor.head
         names.insert(0, anchor)
     noun = anchor.head
-    if noun.i >= anchor.i or noun.i in ent_tokens or noun.pos_ != "NOUN":
+    if noun.i >= anchor.i or noun.i in ent_tokens or (noun.pos_ != "NOUN" and not _proper_title(noun, ent_tokens)):
         return None
     if noun.dep_ == "pobj" and noun.head.is_sent_start:
         return None  # an opening phrase, not an apposition: "Among young voters, X and Y are tied
@@ -149,6 +185,13 @@ def apposed_to(span, ent_tokens: set[int]):
     left = _strip([t for t in noun.subtree if t.i <= noun.i])
     if not _useful(left, ent_tokens):
         return None
+    if noun.tag_ in ("NN", "NNP") and not [c for c in anchor.conjuncts if c.i > anchor.i]:
+        # one person: the title's own phrase up to the comma before the name ("the chair of the
+        # fisheries committee, Ann Roe"), when it is plain words
+        tail = [t for t in noun.subtree if noun.i < t.i < anchor.left_edge.i - 1]
+        if tail and tail[0].dep_ == "prep" and not any(t.is_punct and t.tag_ != "HYPH" for t in tail) \
+                and len(left) + len(tail) <= _MAX_WORDS and anchor.doc[anchor.left_edge.i - 1].text == ",":
+            left = left + tail
     # the coordinated modifiers may hang on the noun or on a word before it ('Russian and Iranian deputy ...')
     coordinated = []
     for t in left:
@@ -175,7 +218,8 @@ def apposed_to(span, ent_tokens: set[int]):
 _ABBREVIATIONS = {"sen.": "Senator", "rep.": "Representative", "gov.": "Governor", "gen.": "General",
                   "lt.": "Lieutenant", "col.": "Colonel", "adm.": "Admiral", "capt.": "Captain", "sgt.": "Sergeant",
                   "maj.": "Major", "cmdr.": "Commander", "atty.": "Attorney", "supt.": "Superintendent",
-                  "amb.": "Ambassador", "pres.": "President", "sec.": "Secretary", "lt": "Lieutenant"}
+                  "amb.": "Ambassador", "pres.": "President", "sec.": "Secretary", "lt": "Lieutenant",
+                  "prof": "Professor", "prof.": "Professor"}
 
 
 def role_text(tokens, singular: str | None = None) -> str:

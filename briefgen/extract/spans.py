@@ -35,12 +35,19 @@ def token_at(doc, offset: int):
     return span[0] if span is not None and len(span) else None
 
 
-#: A wire dateline opening a paragraph: "WASHINGTON (AP) --", "GAZA CITY, Gaza Strip, March 3 (Reuters) -".
+#: A wire dateline opening a paragraph: "WASHINGTON (AP) --", "GAZA CITY, Gaza Strip, March 3 (Reuters) -",
+#: "NEW YORK, 14 March —" (the day first, as UN and British outlets write it).
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*"  # the place, in capitals
     r"(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?"  # a state or country
-    r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"  # a date
+    r"(?:,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?|\d{1,2} [A-Z][a-z]{2,8}\.?(?: \d{4})?))?"  # a date, either order
     r",? ?(?:\([^()\n]{1,30}\) ?)?(?:--|—|–|-|_)(?=\s|$)[ \t]*")
+
+
+#: The same in title case, which only an outlet in brackets marks as a dateline: "Washington (CNN) —".
+_TITLED_DATELINE = re.compile(
+    r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?"
+    r" \([A-Z][^()\n]{1,30}\) ?(?:--|—|–|-|_)(?=\s|$)[ \t]*")
 
 
 def dateline_end(text: str, start: int) -> int:
@@ -50,5 +57,5 @@ def dateline_end(text: str, start: int) -> int:
     """
     if start and text[start - 1] != "\n":
         return start
-    m = _DATELINE.match(text, start)
+    m = _DATELINE.match(text, start) or _TITLED_DATELINE.match(text, start)
     return m.end() if m else start

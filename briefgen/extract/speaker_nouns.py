@@ -10,7 +10,8 @@ DOCUMENT_NOUNS = {"statement", "report", "release", "communique", "communiqué",
                   "site", "magazine", "broadcaster", "spokesman", "spokeswoman", "spokesperson", "office",
                   "department", "government", "embassy", "service", "television", "radio", "daily", "group",
                   "company", "organization", "organisation", "campaign", "party", "committee", "council",
-                  "document", "memo", "text", "declaration", "post", "tweet", "message", "video", "account"}
+                  "document", "memo", "text", "declaration", "post", "tweet", "message", "video", "account",
+                  "military", "army", "navy"}
 INSTITUTION_NOUNS = {"administration", "government", "campaign", "team", "camp", "cabinet", "family", "foundation", "regime"}
 # Descriptions that stand for one person: matched against the role words of the article's actors.
 PERSON_NOUNS = {"man", "woman", "official", "leader", "source", "candidate", "nominee", "lawmaker", "senator",

@@ -6,17 +6,26 @@ a document or outlet ("the statement said" -> the organization last named).
 """
 from __future__ import annotations
 
-from briefgen.extract import speaker_gender
+from briefgen.extract import aliases, speaker_gender
 from briefgen.extract.actors import ActorIndex
 from briefgen.extract.antecedents import EMBEDDED, MAIN, Antecedents, clause_level, mention_flags, outside_mentions
 from briefgen.extract.ascribed import WRITTEN_NOUNS, document_group, document_mentions, recording_sources
-from briefgen.extract.speaker_nouns import (DOCUMENT_NOUNS, GROUP_PRONOUNS, INSTITUTION_NOUNS, KIN_NOUNS,
+from briefgen.extract.speaker_nouns import (DOCUMENT_NOUNS, GENERIC_PERSON_NOUNS, GROUP_PRONOUNS, INSTITUTION_NOUNS, KIN_NOUNS,
                                            PERSON_NOUNS, PERSON_PRONOUNS, SPOKES_NOUNS, VOICE_NOUNS, is_person_noun)
 from briefgen.extract.speaker_phrase import clean, phrase, under_other_prep
 from briefgen.extract.unnamed_persons import UnnamedPersons
 
 
 _INDEFINITE = ("a", "an", "another", "some", "any")
+
+
+def _apposed_conj(tok, child) -> bool:
+    """A name after a comma that the parser coordinated with the noun before it, with no "and":
+    "Boeing's largest union, the Machinists Association, said" names the union."""
+    if child.dep_ != "conj" or child.i < tok.i or child.pos_ != "PROPN" or any(c.dep_ == "cc" for c in tok.children):
+        return False
+    before = tok.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+    return before is not None and before.text == ","
 
 
 class SpeakerResolver:
@@ -55,6 +64,13 @@ class SpeakerResolver:
         self._documents: list | None = None  # found when a document first speaks
         self._authors: dict[int, str | None] = {}
 
+    def first_person(self) -> str | None:
+        """The person the article names first outside quotation marks (an interview's interviewee)."""
+        for s, _e, name in self.actors.mentions:
+            if not self.mask[s] and self.kind(name) == "person":
+                return name
+        return None
+
     def _person_in(self, start: int, end: int) -> str | None:
         name = self.actors.name_at(start, end)
         return name if name and self.kind(name) == "person" else None
@@ -88,24 +104,45 @@ class SpeakerResolver:
             first = min([c.i for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i
                          and c.text[:1].isupper() and c.left_edge.i == c.i] + [tok.i])
             return tok.doc[first: tok.i + 1].text
+        if name and self.kind(name) == "place" and tok.pos_ == "PROPN":
+            # "Water UK said": a name the model did not know, ending in a country's; not the country.
+            extra = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i
+                     and c.text[:1].isupper() and not self.name_of_span(c.idx, c.idx + len(c.text))]
+            if extra:
+                return clean(tok.doc[extra[0].i: tok.i + 1].text)
+        if name and self.kind(name) == "group" and self._is_epithet(tok, member=True):
+            # "“...,” the New York Democrat said": one member, the person the sentence is about.
+            return self._epithet_referent(tok, paragraph)
         if name:
             return name
-        if tok.pos_ == "PROPN" and not (tok.lower_ in PERSON_NOUNS and any(c.dep_ == "det" for c in tok.children)):
+        if tok.pos_ == "PROPN" and not self._proper_description(tok):
+            # The name itself first, when the model missed it as an entity: "Duckworth, a retired
+            # Army officer, said" is Duckworth, not the Army in the apposition.
+            own = " ".join(t.text for t in tok.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN") + " " + tok.text
+            own = own.strip()
+            hit = self._by_lower.get(own.lower()) or self._surname(own)
+            if hit:
+                return hit
             # An appositive or compound may carry the name the index knows: "the agency, TASS".
             # A person named in it before an organization: "Senate Majority Leader Chuck Schumer".
             found = [n for t in words if (n := self.name_of_span(t.idx, t.idx + len(t.text)))]
             if found:
                 return next((n for n in found if self.kind(n) == "person"), found[0])
-            text = " ".join(t.text for t in words if t.pos_ == "PROPN" or t.dep_ in ("compound", "flat"))
+            text = " ".join(t.text for t in words if t.pos_ == "PROPN" or (t.dep_ in ("compound", "flat") and t.head.i == tok.i))
             text = text.strip() or tok.text
+            if len(text) == 1:
+                return None  # a label ("Q") or an initial, not a name
             return self._by_lower.get(text.lower()) or self._surname(text) or clean(text)
-        for child in tok.children:
-            if child.dep_ == "appos":
-                n = self.name_of_span(child.idx, child.idx + len(child.text))
-                if n:
-                    return n
-                if child.pos_ == "PROPN":
-                    return self.resolve(child, paragraph_start, paragraph)
+        apposed = [c for c in tok.children if c.dep_ == "appos" or _apposed_conj(tok, c)]
+        if len(apposed) > 1 and is_person_noun(tok.lemma_.lower()):
+            # "A spokesperson for the agency (UNA), Ann Roe, said": the person named, not the acronym.
+            apposed.sort(key=lambda c: c.ent_type_ != "PERSON")
+        for child in apposed:
+            n = self.name_of_span(child.idx, child.idx + len(child.text))
+            if n:
+                return n
+            if child.pos_ == "PROPN":
+                return self.resolve(child, paragraph_start, paragraph)
         # The parser often hangs the apposition on the last noun: "His partner at Acme, Ann Roe, said".
         for t in words:
             if t.dep_ == "appos" and t.pos_ == "PROPN":
@@ -113,6 +150,62 @@ class SpeakerResolver:
                 if n and self.kind(n) == "person":
                     return n
         return self._description(tok, paragraph_start, paragraph)
+
+    def _movement(self, tok) -> str | None:
+        """A group (not a nation) named as the adjective of people who speak together: "Houthi rebels",
+        "Taliban fighters". Nationalities ("Brazilian officials") stay unnamed officials."""
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound") and c.i < tok.i and c.text[:1].isupper():
+                n = self.name_of_span(c.idx, c.idx + len(c.text))
+                if n and self.kind(n) == "group" and not aliases.place_of(c.text) and not aliases.place_of(n):
+                    return n
+        return None
+
+    def _is_epithet(self, tok, member: bool = False) -> bool:
+        """A definite, singular, modified description of one person ("the New York Democrat", "the former
+        governor"), not a generic one ("the man"), a relative ("the wife") or a possessed one ("his lawyer").
+        `member`: the noun is a group's name in the singular ("Democrat")."""
+        lemma = tok.lemma_.lower()
+        if tok.tag_ not in ("NN", "NNP") or lemma in GENERIC_PERSON_NOUNS or lemma in KIN_NOUNS:
+            return False
+        if not (member or is_person_noun(lemma)):
+            return False
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or any(c.dep_ == "poss" for c in tok.children):
+            return False
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nummod", "nmod") and c.i < tok.i]
+        # A national office ("the German chancellor") is someone the article introduces by that title,
+        # which the actors' roles already match; a state or party ("the Ohio Democrat") describes the person.
+        return bool(mods) and not any(c.ent_type_ == "NORP" for c in mods)
+
+    def _epithet_referent(self, tok, paragraph: int) -> str | None:
+        """The person a described epithet refers to: the latest person who was the subject of a sentence's
+        own clause (not of a "when" or "after" clause: "hours after Trump tweeted" is not about Trump) or
+        who spoke, in this paragraph or the one before."""
+        found = [c for c in (self._sentence_subject_before(tok.idx, paragraph - 1),
+                             self.antecedents.recent_event(tok.idx, True, paragraph - 1)) if c]
+        return max(found)[1] if found else None
+
+    def _sentence_subject_before(self, before: int, min_paragraph: int) -> tuple[int, str] | None:
+        """(offset, name) of the latest person named as the subject of a main clause before `before`."""
+        for s, e, name in reversed([m for m in self.actors.mentions if m[0] < before]):
+            if self.paragraph_of(s) < min_paragraph:
+                return None
+            if self.kind(name) != "person" or self.mask[s]:
+                continue
+            span = self.doc.char_span(s, e, alignment_mode="expand")
+            root = span.root if span is not None and len(span) else None
+            if root is not None and root.dep_ in ("nsubj", "nsubjpass") and (
+                    root.head.dep_ == "ROOT" or (root.head.dep_ == "conj" and root.head.head.dep_ == "ROOT")):
+                return s, name
+        return None
+
+    def _proper_description(self, tok) -> bool:
+        """A capitalized noun used as a description, not a name: "the spokesman", or a short title in
+        capitals the model found no entity in ("the MP", "the CEO")."""
+        det = any(c.dep_ == "det" and c.lower_ in ("the", "a", "an", "this", "that") for c in tok.children)
+        title = tok.is_upper and len(tok.text) <= 4 and not tok.ent_type_ and not any(
+            c.dep_ in ("compound", "flat") for c in tok.children)
+        return det and (tok.lower_ in PERSON_NOUNS or title)
 
     def _demonym_plural(self, tok, name: str) -> bool:
         """A plural people's name ("Peruvians") that the actor index files under a place ("Peru")."""
@@ -238,6 +331,10 @@ class SpeakerResolver:
         ante = self.antecedents
         several = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in tok.children)
         if lemma in DOCUMENT_NOUNS and not several and not any(c.pos_ == "PROPN" for c in tok.children):
+            # "the Israeli military said": the state its adjective names, before anyone named earlier.
+            n = self._name_in_phrase(tok, lemma, owner)
+            if n:
+                return n
             # "the report said": whoever last spoke as an institution, else the organization last named.
             found = [c for c in (ante.recent_event(tok.idx, False, paragraph - 1),
                                  ante.recent(tok.idx, {"organization"}, paragraph - 1)) if c]
@@ -254,6 +351,10 @@ class SpeakerResolver:
                 role_hits = [n for n in role_hits if words <= self.role_words[n]] or role_hits[:1]
             if role_hits:
                 return role_hits[0]
+            if self._is_epithet(tok):
+                # "the former governor", "the 82-year-old lawyer": a described someone the article
+                # already named, most likely the person it is about at this point.
+                return self._epithet_referent(tok, paragraph)
             if lemma in VOICE_NOUNS and not indefinite:
                 # "the speaker says", "the voice on the tape": whoever the recording is ascribed to.
                 source = [n for off, n in self._sources if off < tok.idx]
@@ -263,6 +364,20 @@ class SpeakerResolver:
             n = self._name_in_phrase(tok, lemma, owner)
             if n and (speaks_for or not person):
                 return n
+            body = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children
+                         if o.dep_ == "pobj" and o.pos_ == "NOUN" and any(d.lower_ in ("the", "this") for d in o.children)), None)
+            if speaks_for and body is not None:
+                return self.resolve(body, paragraph_start, paragraph)  # "a spokesperson for the group": the group
+            if plural:
+                movement = self._movement(tok)
+                if movement:
+                    return movement  # "Houthi rebels said": the movement itself
+            if speaks_for and not plural and not any(c.dep_ in ("prep", "compound", "poss") for c in tok.children):
+                # "The agency said its warning went out at 4am. A spokesperson said: “...”": the body
+                # that just spoke or was just named, whose spokesperson this is.
+                found = [c for c in (ante.recent_event(tok.idx, False, paragraph - 1),
+                                     ante.recent(tok.idx, {"organization"}, paragraph - 1, subject=MAIN)) if c]
+                return max(found)[1] if found else None
             if person:
                 return None
         n = self._name_in_phrase(tok, lemma, owner)
