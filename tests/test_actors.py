@@ -420,3 +420,27 @@ def test_the_house_is_not_the_white_house(index_of):
 def test_a_hyphenated_word_does_not_cut_a_role(index_of):
     idx, _ = index_of("Trees came from Oregon, the home of Senator Ron Wyden, another critic of the cross-border trucking deal.")
     assert idx.actors["Ron Wyden"].role == "critic of the cross-border trucking deal"
+
+
+def test_the_newest_story_gives_a_person_their_role_and_a_fuller_form_wins_on_the_same_day():
+    from datetime import date
+
+    profile = Extraction(path="old.txt", published=date(2024, 6, 28), actors=[
+        Actor(name="Marta Ilves", kind="person", role="Estonian Prime Minister", mentions=5, score=6.0)])
+    today = Extraction(path="new.txt", published=date(2025, 3, 6), actors=[
+        Actor(name="Ilves", kind="person", role="EU foreign policy chief", mentions=3, score=4.0),
+        Actor(name="Jon Tamm", kind="person", role="President", mentions=1, score=1.0)])
+    same_day = Extraction(path="wire.txt", published=date(2025, 3, 6), actors=[
+        Actor(name="Jon Tamm", kind="person", role="Estonian President", mentions=1, score=1.0)])
+    for order in ([profile, today, same_day], [same_day, today, profile]):
+        roles = {a.name: a.role for a in merge_actors(order)}
+        assert roles == {"Marta Ilves": "EU foreign policy chief", "Jon Tamm": "Estonian President"}
+
+
+def test_a_country_named_with_and_without_the_article_inside_is_one_actor():
+    merged = merge_actors([
+        _ex("a.txt", Actor(name="Democratic Republic of the Congo", kind="place", mentions=3, score=3.0)),
+        _ex("b.txt", Actor(name="Democratic Republic of Congo", kind="place", mentions=2, score=2.0),
+            Actor(name="Republic of the Congo", kind="place", mentions=1, score=1.0)),
+    ])
+    assert [(a.name, a.mentions) for a in merged] == [("Democratic Republic of the Congo", 5), ("Republic of the Congo", 1)]
