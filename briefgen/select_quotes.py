@@ -38,7 +38,7 @@ def pick_quotes(extractions: list[Extraction], actors: list[Actor], limit: int, 
             if key in seen:  # the same words reported by another outlet
                 continue
             seen.add(key)
-            speaker = name_of.get(q.speaker, q.speaker) if q.speaker else None
+            speaker = _speaker_name(q.speaker, name_of, actors) if q.speaker else None
             score = (2.0 if speaker else 0.0) + (1.5 / (1 + 0.3 * rank[speaker]) if speaker in rank else 0.0)
             score -= 0.02 * i + (0.5 if len(q.text.split()) > 2 * MAX_WORDS else 0.0)
             score -= 1.0 if e.path in background else 0.0  # last year's words give way to this week's
@@ -64,6 +64,25 @@ def pick_quotes(extractions: list[Extraction], actors: list[Actor], limit: int, 
         first_rank.setdefault(q.speaker, rank.get(q.speaker, len(rank)) if q.speaker else len(rank) + 1)
     chosen.sort(key=lambda oq: (first_rank[oq[1].speaker], oq[1].speaker or "", oq[0], oq[1].start))
     return [q for _, q in chosen]
+
+
+#: Forms of address that precede a surname ("Lord Reed", "Mr Sunak"); the actor list may hold the bare surname.
+_ADDRESS = re.compile(r"^(?:Lord|Lady|Sir|Dame|Baroness|Baron|Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+")
+
+
+def _speaker_name(speaker: str, name_of: dict[str, str], actors: list[Actor]) -> str:
+    """The briefing's name for a quote's speaker: the actor it is a form of, also when one article names the
+    speaker "Lord Reed" and the actors hold "Reed" (or "Ines Duarte" for "Dr Duarte"); else as the article wrote it."""
+    if speaker in name_of:
+        return name_of[speaker]
+    bare = _ADDRESS.sub("", speaker)
+    if bare in name_of:
+        return name_of[bare]
+    if bare == speaker:
+        return speaker
+    words = bare.split()
+    people = [a.name for a in actors if a.kind == "person" and a.name.split()[-len(words):] == words]
+    return people[0] if len(people) == 1 else speaker
 
 
 def _without_fragments(candidates: list[tuple[float, int, Quote]]) -> list[tuple[float, int, Quote]]:

@@ -100,3 +100,12 @@ def test_words_from_a_background_story_give_way_to_this_weeks():
     old.published, new.published = date(2022, 5, 1), date(2024, 5, 1)
     (q,) = _pick([old, new], limit=1)
     assert q.source == "new.txt"
+
+
+def test_a_speaker_named_with_a_form_of_address_is_the_actor_of_that_surname():
+    a = _ex("a.txt", [_q("There are substantial grounds for concern about the harbour.", "Lord Varga"),
+                      _q("The pier will be rebuilt whatever the court decides.", "Mr Roe", 80)],
+            Actor(name="Varga", kind="person", role="president of the court", mentions=2, score=2.0),
+            Actor(name="Bill Roe", kind="person", mentions=2, score=2.0), Actor(name="Jane Roe", kind="person", mentions=1, score=1.0))
+    picked = _pick([a])
+    assert {q.speaker for q in picked} == {"Varga", "Mr Roe"}  # two Roes: left as the article wrote it
