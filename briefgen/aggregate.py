@@ -200,6 +200,18 @@ def _overtaken(values: list[str], published: date | None, extractions: list[Extr
     return all(b[0] > published.isoformat() and b[1] <= latest.isoformat() for b in spans)
 
 
+def overtaken_previews(extractions: list[Extraction]) -> set[str]:
+    """Paths of the previews a newer story has overtaken: stories whose lead looks ahead to a day that a story
+    published since covers ("EU leaders will meet in Brussels on Thursday", told on Wednesday, beside Friday's
+    report of the summit). What such a story asked or expected without a date is most likely answered."""
+    out = set()
+    for e in extractions:
+        lead = min(e.sentences, key=lambda s: s.start, default=None)
+        if lead is not None and _overtaken(lead.dates, e.published, extractions):
+            out.add(e.path)
+    return out
+
+
 def once(items: list) -> list:
     """Items (questions, outlook) with near-duplicates from other outlets dropped, the first kept."""
     out, seen = [], []
@@ -473,6 +485,7 @@ def aggregate(extractions: list[Extraction], config: Config, *, now: datetime, s
     timeline = merge_timeline(extractions, briefing_date, lim.timeline)
     actors = merge_actors(extractions)
     background = background_stories(extractions)  # its undated "what's next" is most likely over
+    answered = overtaken_previews(extractions)  # so are a preview's questions and undated "what's next"
     return Briefing(
         title=config.title, organization=config.organization, author=config.author, recipient=config.recipient,
         banner=config.banner, edition=config.edition, date=briefing_date, generated_at=now, timezone=config.timezone,
@@ -481,9 +494,10 @@ def aggregate(extractions: list[Extraction], config: Config, *, now: datetime, s
         timeline=_typeset(timeline),
         quotes=pick_quotes(extractions, actors, lim.quotes),
         statements=pick_quotes(extractions, actors, lim.quotes, statements=True),
-        open_questions=_typeset(in_turn(once([q for e in extractions for q in e.open_questions]), lim.open_questions, background)),
+        open_questions=_typeset(in_turn(once([q for e in extractions if e.path not in answered for q in e.open_questions]),
+                                        lim.open_questions, background)),
         outlook=_typeset(soonest_first(in_turn(once([o for e in extractions for o in e.outlook if not _passed(o.date, briefing_date)
-                                                     and (o.date or e.path not in background)]), lim.outlook, background))),
+                                                     and (o.date or e.path not in background | answered)]), lim.outlook, background))),
         sources=sources,
         skipped=list(skipped or []),
         article_count=len(extractions),

@@ -262,3 +262,24 @@ def test_an_undated_look_ahead_of_a_background_story_is_not_whats_next():
         OutlookItem(text="The board will vote again after the inquiry.", paragraph=2, source="new.txt")])
     briefing = aggregate([old, new], Config(), now=datetime(2024, 2, 20, 9, tzinfo=timezone.utc))
     assert [o.text for o in briefing.outlook] == ["The ferry will sail on 2 March 2024.", "The board will vote again after the inquiry."]
+
+
+def test_a_preview_overtaken_by_the_report_leaves_its_questions_and_undated_look_aheads_out():
+    from briefgen.aggregate import aggregate
+    from briefgen.config import Config
+    from briefgen.models import OutlookItem
+
+    preview = _dated("preview.txt", date(2024, 2, 14), [
+        _sentence("Eastport's council will vote on the new ferry terminal on Thursday, the mayor said.", 0, ["Eastport"], ["2024-02-15"])])
+    preview.open_questions = [OpenQuestion(text="It is unclear whether the council will back the terminal.", paragraph=5, source="preview.txt")]
+    preview.outlook = [OutlookItem(text="The mayor will resign if the vote fails.", paragraph=4, source="preview.txt"),
+                       OutlookItem(text="Ferries will sail from 2 March 2024.", paragraph=6, date="2024-03-02", source="preview.txt")]
+    report = _dated("report.txt", date(2024, 2, 16), [
+        _sentence("Eastport's council approved the new ferry terminal on Thursday after a long debate.", 0, ["Eastport"], ["2024-02-15"])])
+    report.open_questions = [OpenQuestion(text="Who will pay for the new berths is not known.", paragraph=3, source="report.txt")]
+    briefing = aggregate([preview, report], Config(), now=datetime(2024, 2, 17, 9, tzinfo=timezone.utc))
+    assert [q.text for q in briefing.open_questions] == ["Who will pay for the new berths is not known."]
+    assert [o.text for o in briefing.outlook] == ["Ferries will sail from 2 March 2024."]
+    # without the report, the preview is all there is: its questions stay
+    alone = aggregate([preview], Config(), now=datetime(2024, 2, 17, 9, tzinfo=timezone.utc))
+    assert len(alone.open_questions) == 1 and len(alone.outlook) == 2
