@@ -65,8 +65,10 @@ def merge_actors(extractions: list[Extraction]) -> list[Actor]:
                 role_day[i] = e.published
             else:
                 m = merged[i]
-                if a.kind == "person" and len(a.name.split()) > len(m.name.split()):
-                    m.aliases.append(m.name)
+                if (len(a.name.split()) > len(m.name.split()) if a.kind == "person"
+                        else norm(m.name) in forms[1:] and len(a.name) > len(m.name)):
+                    # the fuller name: "Donald J. Trump" for "Trump"; "European Union" for the "EU" that story gives as its alias
+                    m.aliases = [x for x in m.aliases if x != a.name] + [m.name]
                     m.name = a.name
                 m.mentions += a.mentions
                 m.score += a.score

@@ -444,3 +444,11 @@ def test_a_country_named_with_and_without_the_article_inside_is_one_actor():
             Actor(name="Republic of the Congo", kind="place", mentions=1, score=1.0)),
     ])
     assert [(a.name, a.mentions) for a in merged] == [("Democratic Republic of the Congo", 5), ("Republic of the Congo", 1)]
+
+
+def test_an_organization_takes_the_full_name_a_later_story_gives_its_short_form_whatever_the_order():
+    short = _ex("a.txt", Actor(name="EU", kind="organization", mentions=4, score=4.0))
+    full = _ex("b.txt", Actor(name="European Union", kind="organization", aliases=["EU"], mentions=3, score=3.0))
+    for order in ([short, full], [full, short]):
+        (eu,) = merge_actors(order)
+        assert (eu.name, eu.aliases, eu.mentions) == ("European Union", ["EU"], 7)
