@@ -8,6 +8,7 @@ from briefgen.config import Config
 from briefgen.models import Actor, ActorLink, Briefing, Event, Extraction, Skipped, Source, Summary
 from briefgen.select_quotes import pick_quotes
 from briefgen.typography import typographic
+from briefgen.window import background_stories
 
 
 def number_sources(extractions: list[Extraction], accessed: date) -> list[Source]:
@@ -32,9 +33,11 @@ def merge_actors(extractions: list[Extraction]) -> list[Actor]:
     """
     def norm(name: str) -> str:
         n = re.sub(r"[.’']", "", name).lower().strip()
+        n = n.replace(" of the ", " of ")  # "Democratic Republic of the Congo" and "... of Congo"
         return n[4:] if n.startswith("the ") else n
 
     merged: list[Actor] = []
+    role_day: dict[int, date | None] = {}  # publication day of the article that gave each actor its role
     by_form: dict[str, int] = {}
     people: list[int] = []
     for e in extractions:
@@ -59,15 +62,19 @@ def merge_actors(extractions: list[Extraction]) -> list[Actor]:
                 i = len(merged) - 1
                 if a.kind == "person":
                     people.append(i)
+                role_day[i] = e.published
             else:
                 m = merged[i]
-                if a.kind == "person" and len(a.name.split()) > len(m.name.split()):
-                    m.aliases.append(m.name)
+                if (len(a.name.split()) > len(m.name.split()) if a.kind == "person"
+                        else norm(m.name) in forms[1:] and len(a.name) > len(m.name)):
+                    # the fuller name: "Donald J. Trump" for "Trump"; "European Union" for the "EU" that story gives as its alias
+                    m.aliases = [x for x in m.aliases if x != a.name] + [m.name]
                     m.name = a.name
                 m.mentions += a.mentions
                 m.score += a.score
                 m.quoted = m.quoted or a.quoted
-                m.role = m.role or a.role
+                if _newer_role(a.role, e.published, m.role, role_day.get(i)):
+                    m.role, role_day[i] = a.role, e.published
                 firsts = [x for x in (m.first_paragraph, a.first_paragraph) if x is not None]
                 m.first_paragraph = min(firsts) if firsts else None
                 m.aliases += [x for x in [a.name, *a.aliases] if x != m.name and x not in m.aliases]
@@ -76,6 +83,25 @@ def merge_actors(extractions: list[Extraction]) -> list[Actor]:
             for f in forms:
                 by_form.setdefault(f, i)
     return sorted(merged, key=lambda a: (-a.score, -a.mentions, a.name))
+
+
+def _newer_role(role: str | None, day: date | None, current: str | None, current_day: date | None) -> bool:
+    """Whether an article's role for an actor replaces the one kept so far: roles change ("Estonian Prime Minister"
+    in last year's story, "EU foreign policy chief" now), so the newest story's role wins; on the same day
+    (or undated) a fuller form of the same role ("Congolese President" for "President") does."""
+    if not role:
+        return False
+    if not current:
+        return True
+    if day and current_day and day != current_day:
+        return day > current_day
+    if day and not current_day:
+        return True
+    if current_day and not day:
+        return False
+    old, new = set(current.lower().split()), set(role.lower().split())
+    return old < new
+
 
 def merge_links(extractions: list[Extraction], actors: list[Actor]) -> list[ActorLink]:
     """Sum the articles' actor links under the merged actors' names, keeping links between `actors` only."""
@@ -93,7 +119,8 @@ def merge_links(extractions: list[Extraction], actors: list[Actor]) -> list[Acto
     return [ActorLink(a=a, b=b, weight=w) for (a, b), w in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
-def pick_summaries(extractions: list[Extraction], sources: list[Source], n: int, skip: set[str], *, bottom_line: bool = False) -> list[Summary]:
+def pick_summaries(extractions: list[Extraction], sources: list[Source], n: int, skip: set[str], *, bottom_line: bool = False,
+                   today: date | None = None) -> list[Summary]:
     """Up to n sentences that together carry the most key actors and dates, lead weighted, no near-duplicates.
 
     Greedy selection by marginal gain (as in maximal marginal relevance): each pick adds
@@ -102,6 +129,11 @@ def pick_summaries(extractions: list[Extraction], sources: list[Source], n: int,
     happened), then the sentence that adds the most key actors on the story's own event
     (who), then the one with the nearest upcoming date (what comes next). `skip` holds
     the texts already shown (the bottom line, when picking key points); picks are added to it.
+
+    What is stale gives way: a background story (a month or more older than the newest) stays out
+    of the bottom line, and of the key points while the current stories have enough sentences; and a sentence that looked ahead to a day
+    a newer story already covers ("leaders will meet on Thursday", told on Wednesday) is left out.
+    "What comes next" counts from `today` (the briefing date; else the newest publication).
     """
     by_path = {s.path: s.number for s in sources}
     weight = _key_actor_weights(extractions)
@@ -109,13 +141,19 @@ def pick_summaries(extractions: list[Extraction], sources: list[Source], n: int,
     covered = {a for e in extractions for s in e.sentences if s.text in skip for a in _keys(s.actors, weight)}
     seen_dates = {d for e in extractions for s in e.sentences if s.text in skip for d in s.dates}
     asked = {q.text for e in extractions for q in e.open_questions}  # open questions have their own section
-    pool = [(e, s) for e in extractions for s in e.sentences if s.text not in skip and s.text not in asked]
+    newest = max((e.published for e in extractions if e.published), default=None)
+    background = background_stories(extractions)
+    pool = [(e, s) for e in extractions for s in e.sentences if s.text not in skip and s.text not in asked
+            and not _overtaken(s.dates, e.published, extractions)]
+    current = [item for item in pool if item[0].path not in background]
+    if current and (bottom_line or len(current) >= n):
+        pool = current
     out: list[Summary] = []
     leads = {e.path: min((s.start for s in e.sentences), default=-1) for e in extractions}
     # The newest story's lead tells where things stand: 1 for the latest publication day, less by 0.25 a day.
-    newest = max((e.published for e in extractions if e.published), default=None)
     fresh = {e.path: max(0.0, 1 - 0.25 * (newest - e.published).days) if newest and e.published else 0.5
              for e in extractions}
+    ahead_of = today or newest
 
     def new_actors(s) -> float:
         return sum(weight[a] * (1.0 if a not in covered else 0.25) for a in _keys(s.actors, weight))
@@ -124,13 +162,14 @@ def pick_summaries(extractions: list[Extraction], sources: list[Source], n: int,
         e, s = item
         new_dates = [d for d in s.dates if d not in seen_dates]
         fresh_source = 0.3 if len(extractions) > 1 and by_path[e.path] not in {o.source for o in out} else 0.0
-        return s.score + new_actors(s) + (_date_weight(new_dates, e.published) if new_dates else 0.0) + fresh_source
+        stale = 1.0 if e.path in background else 0.0
+        return s.score + new_actors(s) + (_date_weight(new_dates, e.published) if new_dates else 0.0) + fresh_source - stale
 
     roles = [
         lambda item: (item[1].start == leads.get(item[0].path)) * 10 + item[1].score + 0.5 * new_actors(item[1])
         + 1.5 * fresh[item[0].path],  # a lead, of the newest stories first
         lambda item: new_actors(item[1]) + 2.0 * item[1].topic + 0.3 * item[1].score,  # who: on the story's event
-        lambda item: _upcoming(item[1].dates, item[0].published) + 0.1 * gain(item),  # what comes next
+        lambda item: _upcoming(item[1].dates, ahead_of) + 0.1 * gain(item),  # what comes next
     ] if bottom_line else []
     while len(out) < n and pool:
         rank = roles[len(out)] if len(out) < len(roles) else gain
@@ -146,6 +185,32 @@ def pick_summaries(extractions: list[Extraction], sources: list[Source], n: int,
         shown.append(words)
         covered |= set(_keys(s.actors, weight))
         seen_dates |= set(s.dates)
+    return out
+
+
+def _overtaken(values: list[str], published: date | None, extractions: list[Extraction]) -> bool:
+    """Whether a sentence only looks ahead to days that a newer story already covers: every date it names lies
+    after its own publication and ends by the publication of another story, which tells what happened then."""
+    from briefgen.extract.intervals import bounds
+
+    if not published or not values:
+        return False
+    latest = max((e.published for e in extractions if e.published), default=None)
+    spans = [bounds(v) for v in values]
+    if not latest or not all(spans):
+        return False
+    return all(b[0] > published.isoformat() and b[1] <= latest.isoformat() for b in spans)
+
+
+def overtaken_previews(extractions: list[Extraction]) -> set[str]:
+    """Paths of the previews a newer story has overtaken: stories whose lead looks ahead to a day that a story
+    published since covers ("EU leaders will meet in Brussels on Thursday", told on Wednesday, beside Friday's
+    report of the summit). What such a story asked or expected without a date is most likely answered."""
+    out = set()
+    for e in extractions:
+        lead = min(e.sentences, key=lambda s: s.start, default=None)
+        if lead is not None and _overtaken(lead.dates, e.published, extractions):
+            out.add(e.path)
     return out
 
 
@@ -198,18 +263,36 @@ def _passed(value: str | None, day: date) -> bool:
     return bool(b) and b[1] < day.isoformat()
 
 
-def in_turn(items: list, limit: int) -> list:
+def in_turn(items: list, limit: int, later: set[str] = frozenset()) -> list:
     """Up to `limit` items taken one article at a time (each article's first, then each one's second, ...),
-    in input order: what several stories expect is told before one story's fifth item."""
+    in input order: what several stories expect is told before one story's fifth item. The articles in
+    `later` (background stories) take their turn after all the others have had theirs."""
     by_article: dict[str | None, list] = {}
     for it in items:
         by_article.setdefault(it.source, []).append(it)
-    out, depth = [], 0
-    while len(out) < limit and any(len(v) > depth for v in by_article.values()):
-        out += [v[depth] for v in by_article.values() if len(v) > depth][: limit - len(out)]
-        depth += 1
+    out = []
+    for group in (False, True):
+        depth = 0
+        articles = [v for k, v in by_article.items() if (k in later) == group]
+        while len(out) < limit and any(len(v) > depth for v in articles):
+            out += [v[depth] for v in articles if len(v) > depth][: limit - len(out)]
+            depth += 1
     order = {id(it): i for i, it in enumerate(items)}
     return sorted(out, key=lambda it: order[id(it)])
+
+
+def soonest_first(items: list) -> list:
+    """Outlook items with a date in the order their time runs out (a day before the month or the year it lies
+    in; "late May" by its late days), then the undated ones as they came: "what's next" reads as a schedule."""
+    from briefgen.extract.intervals import bounds, narrow
+
+    def key(it) -> tuple:
+        b = bounds(it.date or "")
+        if not b:
+            return (1, "", "")
+        first, last = narrow(it.date, it.mod, b)
+        return (0, last, first)
+    return sorted(items, key=key)
 
 
 def _upcoming(values: list[str], published: date | None) -> float:
@@ -277,11 +360,15 @@ def merge_timeline(extractions: list[Extraction], briefing_date: date, limit: in
     reach into the next paragraph) is one entry,
     the one with the plain, most precise date; it stays apart only when one is upcoming and the other
     not, since upcoming items have their own list. The same day told in near-identical words (by several
-    outlets, or twice in one story) is one event too.
+    outlets, or twice in one story) is one event too. A forecast whose day is over ("leaders will meet on
+    Thursday", told on Wednesday) gives way when a story published since tells what happened that day.
     """
     today = briefing_date.isoformat()
     kept: list[Event] = []
+    overtaken = _overtaken_forecasts(extractions, today)
     for ev in sorted((ev for e in extractions for ev in e.events), key=lambda ev: (ev.sort_key, ev.source or "", ev.paragraph)):
+        if id(ev) in overtaken:
+            continue
         end = ev.end_key or ev.sort_key
         ev = ev.model_copy(update={"upcoming": ev.sort_key > today or (ev.future and end >= today)})
         words = _content_words(ev.text)
@@ -297,6 +384,26 @@ def merge_timeline(extractions: list[Extraction], briefing_date: date, limit: in
     if len(kept) > limit:
         kept = _most_relevant(kept, briefing_date, limit)
     return kept
+
+
+def _overtaken_forecasts(extractions: list[Extraction], today: str) -> set[int]:
+    """ids of the future-tense events that are over by `today` and whose day a story published on or after it
+    reports in the past tense (the preview's "will meet on Thursday" beside the report's "met on Thursday")."""
+    reported: list[tuple[str, str]] = []  # (first, last day) of what stories tell as done, on or before their day
+    published = {e.path: e.published.isoformat() for e in extractions if e.published}
+    for e in extractions:
+        for ev in e.events:
+            day = published.get(e.path)
+            if not ev.future and day and (ev.end_key or ev.sort_key) <= day:
+                reported.append((ev.sort_key, ev.end_key or ev.sort_key))
+    out = set()
+    for e in extractions:
+        for ev in e.events:
+            end = ev.end_key or ev.sort_key
+            if ev.future and end < today and published.get(e.path, "9999") < ev.sort_key \
+                    and any(a <= end and ev.sort_key <= b and b <= end for a, b in reported):
+                out.add(id(ev))
+    return out
 
 
 def _same_words(a: str, b: str) -> bool:
@@ -375,10 +482,12 @@ def aggregate(extractions: list[Extraction], config: Config, *, now: datetime, s
     briefing_date = now.date()
     sources = number_sources(extractions, briefing_date)
     used: set[str] = set()
-    bottom = pick_summaries(extractions, sources, lim.bottom_line, used, bottom_line=True)
-    points = pick_summaries(extractions, sources, lim.key_points, used)
+    bottom = pick_summaries(extractions, sources, lim.bottom_line, used, bottom_line=True, today=briefing_date)
+    points = pick_summaries(extractions, sources, lim.key_points, used, today=briefing_date)
     timeline = merge_timeline(extractions, briefing_date, lim.timeline)
     actors = merge_actors(extractions)
+    background = background_stories(extractions)  # its undated "what's next" is most likely over
+    answered = overtaken_previews(extractions)  # so are a preview's questions and undated "what's next"
     return Briefing(
         title=config.title, organization=config.organization, author=config.author, recipient=config.recipient,
         banner=config.banner, edition=config.edition, date=briefing_date, generated_at=now, timezone=config.timezone,
@@ -387,8 +496,10 @@ def aggregate(extractions: list[Extraction], config: Config, *, now: datetime, s
         timeline=_typeset(timeline),
         quotes=pick_quotes(extractions, actors, lim.quotes),
         statements=pick_quotes(extractions, actors, lim.quotes, statements=True),
-        open_questions=_typeset(in_turn(once([q for e in extractions for q in e.open_questions]), lim.open_questions)),
-        outlook=_typeset(in_turn(once([o for e in extractions for o in e.outlook if not _passed(o.date, briefing_date)]), lim.outlook)),
+        open_questions=_typeset(in_turn(once([q for e in extractions if e.path not in answered for q in e.open_questions]),
+                                        lim.open_questions, background)),
+        outlook=_typeset(soonest_first(in_turn(once([o for e in extractions for o in e.outlook if not _passed(o.date, briefing_date)
+                                                     and (o.date or e.path not in background | answered)]), lim.outlook, background))),
         sources=sources,
         skipped=list(skipped or []),
         article_count=len(extractions),

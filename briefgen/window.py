@@ -46,3 +46,14 @@ def select_window(articles: list[Article], start: date, end: date) -> tuple[list
         else:
             outside.append((a, f"published {a.published}, after the briefing date ({end})"))
     return kept, outside
+
+
+#: A story published this many days or more before the newest one is background, not the news of the briefing.
+BACKGROUND_STORY_DAYS = 30
+
+
+def background_stories(extractions: list) -> set[str]:
+    """Paths of the stories published BACKGROUND_STORY_DAYS or more before the newest one (undated ones are current):
+    last year's profile in a folder of this week's reports gives context, not the bottom line or a quote of the day."""
+    newest = max((e.published for e in extractions if e.published), default=None)
+    return {e.path for e in extractions if newest and e.published and (newest - e.published).days >= BACKGROUND_STORY_DAYS}

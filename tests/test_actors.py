@@ -506,3 +506,35 @@ def test_kin_and_profession_roles_make_a_person_not_a_developer_an_organization(
     )
     brunow = holding(ranked, "Angela Brunow")
     assert brunow and brunow[0].kind == "person"
+
+
+def test_the_newest_story_gives_a_person_their_role_and_a_fuller_form_wins_on_the_same_day():
+    from datetime import date
+
+    profile = Extraction(path="old.txt", published=date(2024, 6, 28), actors=[
+        Actor(name="Marta Ilves", kind="person", role="Estonian Prime Minister", mentions=5, score=6.0)])
+    today = Extraction(path="new.txt", published=date(2025, 3, 6), actors=[
+        Actor(name="Ilves", kind="person", role="EU foreign policy chief", mentions=3, score=4.0),
+        Actor(name="Jon Tamm", kind="person", role="President", mentions=1, score=1.0)])
+    same_day = Extraction(path="wire.txt", published=date(2025, 3, 6), actors=[
+        Actor(name="Jon Tamm", kind="person", role="Estonian President", mentions=1, score=1.0)])
+    for order in ([profile, today, same_day], [same_day, today, profile]):
+        roles = {a.name: a.role for a in merge_actors(order)}
+        assert roles == {"Marta Ilves": "EU foreign policy chief", "Jon Tamm": "Estonian President"}
+
+
+def test_a_country_named_with_and_without_the_article_inside_is_one_actor():
+    merged = merge_actors([
+        _ex("a.txt", Actor(name="Democratic Republic of the Congo", kind="place", mentions=3, score=3.0)),
+        _ex("b.txt", Actor(name="Democratic Republic of Congo", kind="place", mentions=2, score=2.0),
+            Actor(name="Republic of the Congo", kind="place", mentions=1, score=1.0)),
+    ])
+    assert [(a.name, a.mentions) for a in merged] == [("Democratic Republic of the Congo", 5), ("Republic of the Congo", 1)]
+
+
+def test_an_organization_takes_the_full_name_a_later_story_gives_its_short_form_whatever_the_order():
+    short = _ex("a.txt", Actor(name="EU", kind="organization", mentions=4, score=4.0))
+    full = _ex("b.txt", Actor(name="European Union", kind="organization", aliases=["EU"], mentions=3, score=3.0))
+    for order in ([short, full], [full, short]):
+        (eu,) = merge_actors(order)
+        assert (eu.name, eu.aliases, eu.mentions) == ("European Union", ["EU"], 7)

@@ -207,3 +207,18 @@ def test_today_with_a_present_is_now_not_a_schedule(extract_text):
     ev = {x.date_text: x for x in e.events}
     assert not ev["today"].future and not ev["today"].upcoming
     assert ev["Friday"].future and ev["Friday"].upcoming
+
+
+def test_a_forecast_gives_way_to_the_report_of_its_day():
+    from briefgen.aggregate import merge_timeline
+
+    forecast = _event("2024-03-14", "The harbour board will vote on the dredging levy on Thursday", future=True, source="preview.txt")
+    ahead = _event("2024-03-25", "The new ferry will sail on March 25", future=True, paragraph=2, source="preview.txt")
+    report = _event("2024-03-14", "The harbour board approved the dredging levy by nine votes to two on Thursday", source="report.txt")
+    preview = Extraction(path="preview.txt", published=date(2024, 3, 12), events=[forecast, ahead])
+    later = Extraction(path="report.txt", published=date(2024, 3, 15), events=[report])
+    timeline = merge_timeline([preview, later], date(2024, 3, 16), 25)
+    assert [ev.text for ev in timeline] == [report.text, ahead.text] and timeline[1].upcoming
+    # with no report of that day, the forecast is all the reader has: it stays
+    alone = merge_timeline([preview, Extraction(path="report.txt", published=date(2024, 3, 15))], date(2024, 3, 16), 25)
+    assert forecast.text in [ev.text for ev in alone]

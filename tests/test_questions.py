@@ -156,7 +156,7 @@ def test_a_look_ahead_that_is_over_by_the_briefing_date_is_not_shown():
         OutlookItem(text="The board will meet again in the summer.", paragraph=3, source="a.txt"),
         OutlookItem(text="The second ferry is due in December 2024.", paragraph=4, date="2024-12", source="a.txt")])
     b = aggregate([ex], Config(), now=datetime(2024, 6, 1, 9, tzinfo=timezone.utc))
-    assert [o.paragraph for o in b.outlook] == [3, 4]
+    assert [o.paragraph for o in b.outlook] == [4, 3]  # the dated one first: "what's next" reads as a schedule
 
 
 def test_outlook_leaves_out_quoted_words_and_opening_marks(extract_text):

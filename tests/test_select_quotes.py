@@ -79,3 +79,33 @@ def test_typewriter_marks_become_typographic():
     assert typographic("He said ``no'' twice.") == "He said “no” twice."
     assert typographic("''Why now?'' she asked.") == "“Why now?” she asked."
     assert typographic("It's the port's rock 'n' roll.") == "It's the port's rock 'n' roll."
+
+
+def test_a_phrase_quoted_from_a_sentence_another_outlet_quotes_whole_is_shown_once():
+    whole = _ex("a.txt", [_q("The harbour is on the side of the fishermen,", "Ines Duarte")],
+                Actor(name="Ines Duarte", kind="person", mentions=3, score=3.0))
+    phrase = _ex("b.txt", [_q("on the side of the fishermen", "Ines Duarte"), _q("We will not sell the old pier to anyone.", "Duarte", 50)],
+                 Actor(name="Duarte", kind="person", mentions=2, score=2.0))
+    picked = _pick([phrase, whole])
+    assert [q.text for q in picked] == ["We will not sell the old pier to anyone.", "The harbour is on the side of the fishermen"]
+
+
+def test_words_from_a_background_story_give_way_to_this_weeks():
+    from datetime import date
+
+    old = _ex("old.txt", [_q("The harbour will never be sold while I am mayor.", "Ines Duarte")],
+              Actor(name="Ines Duarte", kind="person", mentions=3, score=3.0))
+    new = _ex("new.txt", [_q("We have found a buyer for the harbour at last.", "Ines Duarte")],
+              Actor(name="Ines Duarte", kind="person", mentions=3, score=3.0))
+    old.published, new.published = date(2022, 5, 1), date(2024, 5, 1)
+    (q,) = _pick([old, new], limit=1)
+    assert q.source == "new.txt"
+
+
+def test_a_speaker_named_with_a_form_of_address_is_the_actor_of_that_surname():
+    a = _ex("a.txt", [_q("There are substantial grounds for concern about the harbour.", "Lord Varga"),
+                      _q("The pier will be rebuilt whatever the court decides.", "Mr Roe", 80)],
+            Actor(name="Varga", kind="person", role="president of the court", mentions=2, score=2.0),
+            Actor(name="Bill Roe", kind="person", mentions=2, score=2.0), Actor(name="Jane Roe", kind="person", mentions=1, score=1.0))
+    picked = _pick([a])
+    assert {q.speaker for q in picked} == {"Varga", "Mr Roe"}  # two Roes: left as the article wrote it

@@ -194,3 +194,92 @@ def test_a_surname_met_before_the_full_name_gets_the_given_name_in_brackets():
                           Summary(text="Varga and Roe met in Eastport, and Varga left.", source=1)], people)
     assert out[0].text == "[Mikhail] Varga did not say when the ferry would sail."
     assert out[1].text == "Varga and Roe met in Eastport, and Varga left."  # once only; two Roes: left alone
+
+
+def _dated(path, published, sentences):
+    e = _extraction(path, sentences)
+    e.published = published
+    return e
+
+
+def test_a_background_story_stays_out_of_the_bottom_line_and_key_points():
+    profile = _dated("profile.txt", date(2023, 11, 2), [
+        _sentence("Eastport elected Mayor Ellen Varga, who promised Nordbau a ferry terminal, in a landslide.", 0,
+                  ["Eastport", "Ellen Varga", "Nordbau"], ["2023-11-01"], topic=0.6)])
+    report = _dated("report.txt", date(2024, 2, 19), [
+        _sentence("Eastport approved a new ferry terminal on Monday after a long debate in the council.", 0, ["Eastport"], ["2024-02-19"], topic=0.5),
+        _sentence("Councillors praised the harbour staff for their patience during the debate.", 1),
+        _sentence("The harbour office expects the first ferries to sail before the summer season.", 2),
+        _sentence("Fishermen fear that their berths in the old harbour will shrink.", 3)])
+    sources = number_sources([profile, report], date(2024, 2, 20))
+    used: set[str] = set()
+    bottom = pick_summaries([profile, report], sources, 2, used, bottom_line=True, today=date(2024, 2, 20))
+    points = pick_summaries([profile, report], sources, 2, used, today=date(2024, 2, 20))
+    assert {s.source for s in bottom + points} == {2}
+
+
+def test_a_look_ahead_that_a_newer_story_overtook_is_no_summary_and_next_counts_from_the_briefing_date():
+    preview = _dated("preview.txt", date(2024, 2, 14), [
+        _sentence("Eastport's council will vote on the new ferry terminal on Thursday, the mayor said.", 0, ["Eastport"], ["2024-02-15"], topic=0.6),
+        _sentence("Nordbau will start building in the first week of March if the council agrees.", 1, ["Nordbau"], ["2024-03-04"])])
+    report = _dated("report.txt", date(2024, 2, 16), [
+        _sentence("Eastport's council approved the new ferry terminal on Thursday after a long debate.", 0, ["Eastport"], ["2024-02-15"], topic=0.6),
+        _sentence("The mayor thanked the harbour staff, who worked late on Tuesday, for their patience.", 1, [], ["2024-02-13"]),
+        _sentence("Ellen Varga said the design would be shown to residents before the end of the month.", 2, ["Ellen Varga"], ["2024-02-29"])])
+    sources = number_sources([preview, report], date(2024, 2, 20))
+    used: set[str] = set()
+    bottom = pick_summaries([preview, report], sources, 3, used, bottom_line=True, today=date(2024, 2, 20))
+    texts = [s.text for s in bottom + pick_summaries([preview, report], sources, 5, used, today=date(2024, 2, 20))]
+    assert not any(t.startswith("Eastport's council will vote") for t in texts)
+    assert bottom[0].text.startswith("Eastport's council approved")
+    assert bottom[2].text.startswith("Nordbau will start")  # the nearest day after the briefing date, not after its story's
+
+
+def test_whats_next_reads_as_a_schedule_and_a_background_story_comes_last():
+    from briefgen.aggregate import in_turn, soonest_first
+    from briefgen.models import OutlookItem
+
+    items = [OutlookItem(text="The council will meet again this year.", paragraph=1, date="2024", source="a.txt"),
+             OutlookItem(text="The ferry sails in late March.", paragraph=2, date="2024-03", mod="late", source="a.txt"),
+             OutlookItem(text="Nobody knows what comes next.", paragraph=3, source="b.txt"),
+             OutlookItem(text="The board votes on March 12.", paragraph=4, date="2024-03-12", source="b.txt"),
+             OutlookItem(text="The mayor will visit on March 2.", paragraph=5, date="2024-03-02", source="old.txt")]
+    assert [o.paragraph for o in soonest_first(items)] == [5, 4, 2, 1, 3]
+    picked = in_turn(items, 3, later={"old.txt"})
+    assert [o.paragraph for o in picked] == [1, 2, 3]
+    assert [o.paragraph for o in in_turn(items, 5, later={"old.txt"})] == [1, 2, 3, 4, 5]
+
+
+def test_an_undated_look_ahead_of_a_background_story_is_not_whats_next():
+    from briefgen.aggregate import aggregate
+    from briefgen.config import Config
+    from briefgen.models import OutlookItem
+
+    old = Extraction(path="old.txt", published=date(2023, 6, 1), outlook=[
+        OutlookItem(text="Talks with the unions are expected to begin soon.", paragraph=3, source="old.txt"),
+        OutlookItem(text="The ferry will sail on 2 March 2024.", paragraph=4, date="2024-03-02", source="old.txt")])
+    new = Extraction(path="new.txt", published=date(2024, 2, 19), outlook=[
+        OutlookItem(text="The board will vote again after the inquiry.", paragraph=2, source="new.txt")])
+    briefing = aggregate([old, new], Config(), now=datetime(2024, 2, 20, 9, tzinfo=timezone.utc))
+    assert [o.text for o in briefing.outlook] == ["The ferry will sail on 2 March 2024.", "The board will vote again after the inquiry."]
+
+
+def test_a_preview_overtaken_by_the_report_leaves_its_questions_and_undated_look_aheads_out():
+    from briefgen.aggregate import aggregate
+    from briefgen.config import Config
+    from briefgen.models import OutlookItem
+
+    preview = _dated("preview.txt", date(2024, 2, 14), [
+        _sentence("Eastport's council will vote on the new ferry terminal on Thursday, the mayor said.", 0, ["Eastport"], ["2024-02-15"])])
+    preview.open_questions = [OpenQuestion(text="It is unclear whether the council will back the terminal.", paragraph=5, source="preview.txt")]
+    preview.outlook = [OutlookItem(text="The mayor will resign if the vote fails.", paragraph=4, source="preview.txt"),
+                       OutlookItem(text="Ferries will sail from 2 March 2024.", paragraph=6, date="2024-03-02", source="preview.txt")]
+    report = _dated("report.txt", date(2024, 2, 16), [
+        _sentence("Eastport's council approved the new ferry terminal on Thursday after a long debate.", 0, ["Eastport"], ["2024-02-15"])])
+    report.open_questions = [OpenQuestion(text="Who will pay for the new berths is not known.", paragraph=3, source="report.txt")]
+    briefing = aggregate([preview, report], Config(), now=datetime(2024, 2, 17, 9, tzinfo=timezone.utc))
+    assert [q.text for q in briefing.open_questions] == ["Who will pay for the new berths is not known."]
+    assert [o.text for o in briefing.outlook] == ["Ferries will sail from 2 March 2024."]
+    # without the report, the preview is all there is: its questions stay
+    alone = aggregate([preview], Config(), now=datetime(2024, 2, 17, 9, tzinfo=timezone.utc))
+    assert len(alone.open_questions) == 1 and len(alone.outlook) == 2
