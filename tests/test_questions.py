@@ -212,3 +212,11 @@ def test_an_outlook_item_prefers_the_precise_date(extract_text):
 def test_a_first_person_quote_with_a_long_attribution_is_not_an_outlook_item(extract_text):
     e = extract_text(LEAD, '"We will need a Marshall Plan for the coast," he told reporters on Saturday.', published="2026-05-06")
     assert not [o for o in e.outlook if "Marshall" in o.text]
+
+
+def test_a_pledge_only_in_someones_own_words_is_not_outlook(extract_text):
+    e = extract_text("“We will now get to work,” Weber said after taking the oath of office.",
+                     "The coalition will present its budget in June, officials said.", published="2025-05-06")
+    texts = [o.text for o in e.outlook]
+    assert not [t for t in texts if "get to work" in t]
+    assert [t for t in texts if "budget in June" in t]

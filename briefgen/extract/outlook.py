@@ -41,7 +41,8 @@ def extract_outlook(doc, article: Article, dates: list[DateMention], actors: Act
             future = []  # "hosted ... in October": a past event, whatever the date's value says
         if _counterfactual(p.span):
             continue
-        if not future and _mostly_quoted(p, quotes[p.block], offsets[p.block][0]):
+        if not future and (_mostly_quoted(p, quotes[p.block], offsets[p.block][0])
+                           or _ahead_only_in_own_words(p, quotes[p.block], offsets[p.block][0])):
             continue  # '"We will not ask for more money until ...," he said': a quote, without a date to look to
         if not (future or _EXPECTED.search(p.text) or _future_modal(p.span, p.text)):
             continue
@@ -120,6 +121,20 @@ def _mostly_quoted(p, regions: list[tuple[int, int]], base: int) -> bool:
 
 
 _PERSONAL = {"i", "me", "my", "we", "us", "our", "you", "your"}
+
+
+def _ahead_only_in_own_words(p, regions: list[tuple[int, int]], base: int) -> bool:
+    """Every word that looks ahead is inside a first-person quotation ('"We will now get to work," Roe said
+    after taking office'): a pledge in someone's words, which the quotes section shows, not a schedule."""
+    spans = [(a + base, b + base) for a, b in regions if a + base < p.end and b + base > p.start]
+    if not spans:
+        return False
+    inside = lambda at: any(a <= at < b for a, b in spans)  # noqa: E731
+    cues = [p.start + m.start() for m in _EXPECTED.finditer(p.text)]
+    cues += [t.idx for t in p.span if t.tag_ == "MD" and t.lower_ in ("will", "shall", "'ll", "’ll", "wo")]
+    if not cues or not all(inside(c) for c in cues):
+        return False
+    return any(t.tag_ in ("PRP", "PRP$") and t.lower_ in _PERSONAL and inside(t.idx) for t in p.span)
 
 
 def _counterfactual(span) -> bool:
