@@ -842,3 +842,11 @@ def test_company_the_model_calls_a_product_speaks_as_an_organization(extract_tex
         "“The safety of our crews is our top priority,” a Maersk spokesperson said.",
     )
     assert _speaker_of(ex, "The safety of our crews") == "Maersk"
+
+
+def test_an_unknown_speakers_name_leaves_out_the_names_in_its_apposition(nlp):
+    from briefgen.extract.speakers import _name_run
+    doc = nlp("Lars Klingbeil, the Social Democrats' co-leader and the new finance minister, said the coalition "
+              "would present a budget by the summer.")
+    subj = next(t for t in doc if t.dep_ == "nsubj" and t.head.lemma_ == "say")
+    assert _name_run(subj) == "Lars Klingbeil"

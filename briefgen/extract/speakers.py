@@ -128,8 +128,7 @@ class SpeakerResolver:
             found = [n for t in words if (n := self.name_of_span(t.idx, t.idx + len(t.text)))]
             if found:
                 return next((n for n in found if self.kind(n) == "person"), found[0])
-            text = " ".join(t.text for t in words if t.pos_ == "PROPN" or (t.dep_ in ("compound", "flat") and t.head.i == tok.i))
-            text = text.strip() or tok.text
+            text = _name_run(tok)
             if len(text) == 1:
                 return None  # a label ("Q") or an initial, not a name
             return self._by_lower.get(text.lower()) or self._surname(text) or clean(text)
@@ -407,3 +406,16 @@ class SpeakerResolver:
                 continue
             return n
         return None
+
+
+def _name_run(tok) -> str:
+    """The proper-noun words written together with `tok` ("Lars Klingbeil"), not the names inside its
+    apposition ("Lars Klingbeil, the Social Democrats' co-leader": not "Lars Klingbeil Social Democrats")."""
+    doc = tok.doc
+    start = end = tok.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and start - 1 != tok.head.i and \
+            (doc[start - 1].head.i == tok.i or doc[start - 1].head.i == start) and not doc[start - 1].whitespace_ == "":
+        start -= 1
+    while end + 1 < len(doc) and doc[end + 1].dep_ == "flat" and doc[end + 1].head.i == tok.i:
+        end += 1
+    return doc[start:end + 1].text
