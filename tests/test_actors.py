@@ -538,3 +538,9 @@ def test_an_organization_takes_the_full_name_a_later_story_gives_its_short_form_
     for order in ([short, full], [full, short]):
         (eu,) = merge_actors(order)
         assert (eu.name, eu.aliases, eu.mentions) == ("European Union", ["EU"], 7)
+
+
+def test_a_hyphenated_role_split_by_the_parser_stays_whole(index_of):
+    idx, _ = index_of("Lars Klingbeil, the Social Democrats' co-leader and the new finance minister, said the "
+                      "coalition would present a budget by the summer.")
+    assert idx.actors["Lars Klingbeil"].role == "Social Democrats' co-leader"

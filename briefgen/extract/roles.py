@@ -147,6 +147,10 @@ def apposition(span, ent_tokens: set[int]):
             if "\n" in t.whitespace_ and t.i < child.i:
                 return None
             tokens.append(t)
+        while tokens and tokens[-1].i + 2 < len(doc) and doc[tokens[-1].i + 1].text == "-" \
+                and not tokens[-1].whitespace_ and not doc[tokens[-1].i + 1].whitespace_:
+            # a hyphenated word the parser split into appositions of its own ("co" "-" "leader")
+            tokens += [doc[tokens[-1].i + 1], doc[tokens[-1].i + 2]]
         tokens = _strip(_fit(tokens, child))
         if _useful(tokens, ent_tokens):
             return tokens
