@@ -220,3 +220,12 @@ def test_a_pledge_only_in_someones_own_words_is_not_outlook(extract_text):
     texts = [o.text for o in e.outlook]
     assert not [t for t in texts if "get to work" in t]
     assert [t for t in texts if "budget in June" in t]
+
+
+def test_a_plan_named_as_a_noun_is_no_look_ahead_but_plans_to_is(extract_text):
+    e = extract_text("EU leaders on Thursday endorsed a plan to raise defence spending, officials said.",
+                     "The government's plan to send asylum seekers abroad is unlawful, the court has ruled.",
+                     "The ministry plans to publish the rules soon.", published="2025-03-07")
+    texts = [o.text for o in e.outlook]
+    assert not [t for t in texts if "endorsed" in t or "unlawful" in t]
+    assert [t for t in texts if "plans to publish" in t]

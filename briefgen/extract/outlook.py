@@ -44,7 +44,7 @@ def extract_outlook(doc, article: Article, dates: list[DateMention], actors: Act
         if not future and (_mostly_quoted(p, quotes[p.block], offsets[p.block][0])
                            or _ahead_only_in_own_words(p, quotes[p.block], offsets[p.block][0])):
             continue  # '"We will not ask for more money until ...," he said': a quote, without a date to look to
-        if not (future or _EXPECTED.search(p.text) or _future_modal(p.span, p.text)):
+        if not (future or _expected(p) or _future_modal(p.span, p.text)):
             continue
         # A past date on a look-ahead would mislead; a written-out date beats a bare weekday.
         future.sort(key=lambda d: (not _explicit(d.text), *_span_key(d)))
@@ -123,6 +123,26 @@ def _mostly_quoted(p, regions: list[tuple[int, int]], base: int) -> bool:
 _PERSONAL = {"i", "me", "my", "we", "us", "our", "you", "your"}
 
 
+#: The cues of _EXPECTED that are verbs only as verbs: "plans to" looks ahead, "a plan to" names a plan.
+_VERB_CUES = re.compile(r"(plans?|planned|planning|intends?|intended|aims?|vows?|vowed|promised?|pledged?|hopes?)\s", re.I)
+
+
+def _expected_cues(p):
+    """The matches of _EXPECTED in a sentence, without nouns that look like its verbs ("a plan to mobilise")."""
+    out = []
+    for m in _EXPECTED.finditer(p.text):
+        if _VERB_CUES.match(m.group()):
+            tok = p.span.doc.char_span(p.start + m.start(), p.start + m.start() + 1, alignment_mode="expand")
+            if tok is not None and len(tok) and tok[0].pos_ in ("NOUN", "PROPN"):
+                continue
+        out.append(m)
+    return out
+
+
+def _expected(p) -> bool:
+    return bool(_EXPECTED.search(p.text)) and bool(_expected_cues(p))
+
+
 def _ahead_only_in_own_words(p, regions: list[tuple[int, int]], base: int) -> bool:
     """Every word that looks ahead is inside a first-person quotation ('"We will now get to work," Roe said
     after taking office'): a pledge in someone's words, which the quotes section shows, not a schedule."""
@@ -130,7 +150,7 @@ def _ahead_only_in_own_words(p, regions: list[tuple[int, int]], base: int) -> bo
     if not spans:
         return False
     inside = lambda at: any(a <= at < b for a, b in spans)  # noqa: E731
-    cues = [p.start + m.start() for m in _EXPECTED.finditer(p.text)]
+    cues = [p.start + m.start() for m in _expected_cues(p)]
     cues += [t.idx for t in p.span if t.tag_ == "MD" and t.lower_ in ("will", "shall", "'ll", "’ll", "wo")]
     if not cues or not all(inside(c) for c in cues):
         return False
