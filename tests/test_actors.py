@@ -544,3 +544,10 @@ def test_a_hyphenated_role_split_by_the_parser_stays_whole(index_of):
     idx, _ = index_of("Lars Klingbeil, the Social Democrats' co-leader and the new finance minister, said the "
                       "coalition would present a budget by the summer.")
     assert idx.actors["Lars Klingbeil"].role == "Social Democrats' co-leader"
+
+
+def test_a_bare_congo_is_the_democratic_republic_with_its_capital(index_of):
+    idx, _ = index_of("A ceasefire between Congo's army and the rebels held, residents said.",
+                      "Will Kinshasa accept the deal? The DRC has not said.")
+    congo = [a for a in idx.actors.values() if a.kind == "place" and "Congo" in a.name]
+    assert len(congo) == 1 and congo[0].name == "Democratic Republic of the Congo"
