@@ -222,3 +222,15 @@ def test_a_forecast_gives_way_to_the_report_of_its_day():
     # with no report of that day, the forecast is all the reader has: it stays
     alone = merge_timeline([preview, Extraction(path="report.txt", published=date(2024, 3, 15))], date(2024, 3, 16), 25)
     assert forecast.text in [ev.text for ev in alone]
+
+
+def test_an_event_clause_stays_in_its_paragraph_and_keeps_a_percent_sign(extract_text):
+    e = extract_text(
+        "The chair told a news conference that the bank was \"well positioned to wait.\"",
+        "Inflation rose to 2.4% in May from 2.3% in April, the statistics office said last week.",
+        "Markets put the odds of a rate cut at the July meeting at about 60%.",
+        published="2025-06-18")
+    ev = next(ev for ev in e.events if ev.date_text == "last week")
+    assert ev.text.startswith("Inflation rose") and '"' not in ev.text, ev.text
+    july = next(ev for ev in e.events if ev.date_text.startswith("July") or "July" in ev.text)
+    assert "60%" in july.text, july.text

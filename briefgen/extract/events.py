@@ -44,8 +44,8 @@ def clause_span(doc, start: int, end: int) -> tuple[int, int, int, int]:
             lo = c_hi + 1
     while lo < hi and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
         lo += 1
-    while hi > lo and doc[hi].is_punct:
-        hi -= 1
+    while hi > lo and doc[hi].is_punct and doc[hi].text not in ("%", ")", "]"):
+        hi -= 1  # (a percent sign or a closing bracket ends the clause's words: "at about 60%")
     if hi - lo < 4:
         return sent.start_char, sent.end_char, sent.start_char, sent.end_char
     return doc[lo].idx, doc[hi].idx + len(doc[hi].text), sent.start_char, sent.end_char
@@ -69,6 +69,15 @@ def describe(text: str, start: int, end: int, s_start: int, s_end: int, date_sta
     tail = " …" if text[end:s_start + len(body)].strip(" ,;:.”\"’'") else ""
     out = lead + clause.rstrip(",;:") + tail
     return _close_marks(re.sub(r"\s+", " ", out))
+
+
+def _within(spans: tuple[int, int, int, int], blocks: list[tuple[int, int]], at: int) -> tuple[int, int, int, int]:
+    """The clause and sentence bounds cut to the paragraph holding the date (the parser's sentences can run
+    over a paragraph break: a closing quotation mark at one paragraph's end opening the next's sentence)."""
+    b0, b1 = next(((a, z) for a, z in blocks if a <= at < z), (0, 10**12))
+    start, end, s_start, s_end = spans
+    s_start, s_end = max(s_start, b0), min(s_end, b1)
+    return max(start, s_start), min(end, s_end), s_start, s_end
 
 
 def _close_marks(s: str) -> str:
@@ -119,12 +128,13 @@ def extract_events(doc, article: Article, dates: list[DateMention], actors: Acto
     told: list[tuple[tuple[int, int], tuple, DateMention, tuple[str, str], tuple[int, int, int, int]]] = []
     pub = article.published.isoformat() if article.published else None
     text = article.text  # the Doc was made from this string; Doc.text would rebuild it token by token
+    blocks = [(a, z) for a, z, _ in article.block_offsets()]
     for dm in dates:
         b = bounds(dm.value or "")
         if not b or doc.char_span(dm.start, dm.end, alignment_mode="expand") is None:
             continue
         b = narrow(dm.value, dm.mod, b)
-        spans = clause_span(doc, dm.start, dm.end)
+        spans = _within(clause_span(doc, dm.start, dm.end), blocks, dm.start)
         about = (dm.mod not in ("after", "before"), -_depth(doc, dm.start, dm.end, spans[0], spans[1]), -_days(b), -dm.start)
         told.append((spans[:2], about, dm, b, spans))
     for clause in {t[0] for t in told}:
