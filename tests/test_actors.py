@@ -551,3 +551,12 @@ def test_a_bare_congo_is_the_democratic_republic_with_its_capital(index_of):
                       "Will Kinshasa accept the deal? The DRC has not said.")
     congo = [a for a in idx.actors.values() if a.kind == "place" and "Congo" in a.name]
     assert len(congo) == 1 and congo[0].name == "Democratic Republic of the Congo"
+
+
+@pytest.mark.parametrize("sentence, name, role", [
+    ("Fed Chair Jerome Powell told a news conference that prices would rise.", "Jerome Powell", "Fed Chair"),
+    ("Acme CEO Dana Whitfield said sales fell.", "Dana Whitfield", "Acme CEO"),
+])
+def test_a_title_after_an_organizations_name_is_the_role(index_of, sentence, name, role):
+    idx, _ = index_of(sentence)
+    assert idx.actors[name].role == role

@@ -9,7 +9,8 @@ TITLES = {"president", "senator", "sen.", "rep.", "representative", "gov.", "gov
           "chancellor", "judge", "justice", "ambassador", "chairman", "chairwoman", "mayor", "premier",
           "lt.", "col.", "adm.", "admiral", "colonel", "captain", "capt.", "commander", "deputy", "vice",
           "speaker", "leader", "envoy", "emir", "ayatollah", "rabbi", "bishop", "cardinal", "director",
-          "professor", "prof", "prof."}
+          "professor", "prof", "prof.", "chair", "chairperson", "ceo", "commissioner", "prosecutor",
+          "attorney", "sheriff", "spokesman", "spokeswoman", "spokesperson", "congressman", "congresswoman"}
 #: Nouns that introduce an organization, not a person: "the journal Neurology", "Acme, a steel company".
 ORGANIZATION_NOUNS = {"journal", "newspaper", "magazine", "tabloid", "daily", "publication", "broadcaster", "network",
                       "website", "company", "firm", "bank", "lender", "insurer", "airline", "carrier", "startup",
