@@ -234,3 +234,10 @@ def test_an_event_clause_stays_in_its_paragraph_and_keeps_a_percent_sign(extract
     assert ev.text.startswith("Inflation rose") and '"' not in ev.text, ev.text
     july = next(ev for ev in e.events if ev.date_text.startswith("July") or "July" in ev.text)
     assert "60%" in july.text, july.text
+
+
+def test_a_date_in_a_clause_after_a_preposition_is_told_by_that_clauses_verb(extract_text):
+    e = extract_text("The reporter, Emre Dogan, was arrested in December 2023 after reporting on the 2016 coup attempt.",
+                     published="2025-02-11")
+    dates = {ev.date for ev in e.events}
+    assert "2023-12" in dates and "2016" not in dates  # one clause, one event: the arrest

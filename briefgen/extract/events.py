@@ -29,6 +29,8 @@ def clause_span(doc, start: int, end: int) -> tuple[int, int, int, int]:
     while verb.dep_ in ("xcomp", "acl", "advcl", "conj", "pcomp") and verb.head.i != verb.i and \
             (verb.dep_ == "xcomp" or sum(1 for _ in islice(verb.subtree, 10)) < 10):
         verb = verb.head
+        if verb.pos_ == "ADP" and verb.dep_ == "prep" and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head  # "arrested ... after reporting on the 2016 coup": the preposition's verb
     if verb.pos_ not in ("VERB", "AUX"):
         return sent.start_char, sent.end_char, sent.start_char, sent.end_char
     lo, hi = verb.left_edge.i, verb.right_edge.i
