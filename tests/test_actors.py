@@ -506,3 +506,81 @@ def test_kin_and_profession_roles_make_a_person_not_a_developer_an_organization(
     )
     brunow = holding(ranked, "Angela Brunow")
     assert brunow and brunow[0].kind == "person"
+
+
+# -- titles joined by "of" / "to", and names that are no actors ---------------------------------------
+
+def test_a_title_with_of_or_to_before_a_name_is_the_role(index_of):
+    _, ranked = index_of(
+        "Minister of Foreign Affairs Lena Varga met her Austrian counterpart in Vienna on Monday.",
+        "Chief of Staff Colin Abernathy briefed the cabinet, and Ambassador to the African Union Tomas Ferreira "
+        "joined by video.",
+    )
+    assert holding(ranked, "Lena Varga")[0].role == "Minister of Foreign Affairs"
+    assert holding(ranked, "Colin Abernathy")[0].role == "Chief of Staff"
+    assert holding(ranked, "Tomas Ferreira")[0].role == "Ambassador to the African Union"
+
+
+def test_secretary_of_state_gives_a_role_and_no_organization_called_state(index_of):
+    _, ranked = index_of(
+        "Secretary of State Marcus Whitlow arrived in Manila on Sunday for talks on maritime security.",
+        "Whitlow is expected to meet the Philippine president on Monday.",
+    )
+    assert holding(ranked, "Marcus Whitlow")[0].role == "Secretary of State"
+    assert not holding(ranked, "State")
+
+
+def test_a_name_run_into_the_department_of_a_title_is_split_off(index_of, nlp):
+    # the small model reads "National Intelligence Avril Haines" as one organization here
+    _, ranked = index_of("Director of National Intelligence Avril Haines told a Senate committee that threats had grown.")
+    (a,) = holding(ranked, "Avril Haines")
+    assert a.kind == "person" and a.role == "Director of National Intelligence"
+    assert not [x for x in ranked if "Intelligence" in x.name]
+
+
+def test_a_model_name_after_a_number_is_not_a_person(index_of):
+    _, ranked = index_of(
+        "Regulators grounded the 737 Max after a door panel blew out over Oregon.",
+        "Max deliveries resumed in March, and Boeing said output would rise.",
+    )
+    assert not holding(ranked, "Max")
+    assert holding(ranked, "Boeing")
+
+
+def test_a_number_before_a_group_name_does_not_hide_the_group(index_of):
+    _, ranked = index_of("The army said 30 Hamas fighters were killed. In 2006 Hamas won the election.")
+    assert holding(ranked, "Hamas")
+
+
+def test_a_plane_one_travels_aboard_is_no_actor(index_of):
+    _, ranked = index_of(
+        "Speaking to reporters aboard Air Force One, President Dana Whitcombe said the talks had gone well.",
+    )
+    assert not holding(ranked, "Air Force One")
+    assert holding(ranked, "Dana Whitcombe")
+
+
+def test_analysts_at_a_firm_make_the_firm_an_organization(index_of):
+    _, ranked = index_of(
+        "Analysts at Jefferies cut their target for the shares on Tuesday, citing weaker orders.",
+    )
+    assert holding(ranked, "Jefferies")[0].kind == "organization"
+
+
+def test_a_company_and_its_legal_form_are_one_actor(index_of):
+    _, ranked = index_of(
+        "Halvorsen Shipping Co. said on Monday that freight rates had doubled.",
+        "Halvorsen Shipping expects the rise to last into the summer.",
+    )
+    assert len(holding(ranked, "Halvorsen Shipping")) == 1
+
+
+def test_a_surname_two_people_share_goes_to_the_one_last_named_as_subject(index_of):
+    idx, ranked = index_of(
+        "Marta Lindqvist chairs the committee. Erik Lindqvist, her cousin, runs the rival bloc.",
+        "Lindqvist rejected the deal on Tuesday.",
+    )
+    (erik,) = holding(ranked, "Erik Lindqvist")
+    start = idx.mentions[-1][0]
+    assert idx.name_at(start, start + len("Lindqvist")) == "Erik Lindqvist"
+    assert not holding(ranked, "Lindqvist") or holding(ranked, "Lindqvist")[0].name != "Lindqvist"

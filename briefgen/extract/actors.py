@@ -163,7 +163,16 @@ def _clean(ent):
                 break
     while toks and (toks[-1].tag_ == "POS" or toks[-1].text in ("'s", "’s", "’", "'") or toks[-1].is_punct):
         toks = toks[:-1]
+    if ent.label_ == "ORG":
+        # "Boeing Co.", "JPMorgan Chase & Co": the company under the name the text mostly uses
+        while len(toks) > 1 and (toks[-1].text.rstrip(".") in _CORPORATE or toks[-1].text == "&"):
+            toks = toks[:-1]
     return toks
+
+
+#: Legal-form words after a company's name.
+#: (Not "Corporation": "British Broadcasting Corporation" is no "British Broadcasting"; not "AG": "Texas AG".)
+_CORPORATE = frozenset({"Co", "Corp", "Inc", "Ltd", "plc", "PLC", "LLC", "S.A", "N.V", "GmbH"})
 
 
 def _speaks(root) -> bool:
@@ -318,9 +327,17 @@ def _collect(doc, article: Article, pmap: ParagraphMap, skip: list[tuple[int, in
     outlet = aliases.key(article.outlet) if article.outlet else None
     lines = {s: b.text.strip() for s, _, b in article.block_offsets()} if outlet else {}
     body = article.text  # the Doc's text: a slice of it is a span's text, without a walk over its tokens
-    for ent in _join_particles(doc, nicknames.entities(doc, body)):
+    ents = _split_titled_names(doc, _join_particles(doc, nicknames.entities(doc, body)))
+    things = _things(doc, body, ents)
+    for ent in ents:
         ent_tokens.update(range(ent.start, ent.end))
         label = ent.label_
+        if label in ("ORG", "GPE", "LOC") and _office_in_title(doc, ent):
+            continue  # "Secretary of State", "Transportation Secretary": a department named in a title
+        if things and ent.text in things:
+            continue
+        if label in ("GPE", "LOC", "PERSON") and _employer(ent.root) and not aliases.place_of(ent.text):
+            label = "ORG"  # "analysts at Jefferies": a firm the model took for a place or a person
         if label == "PRODUCT" and _speaks(ent.root):
             label = "ORG"  # "Shipping giant Maersk said", "a Maersk spokesperson": a company, not a product
         if label not in LABEL_KIND:
@@ -340,7 +357,7 @@ def _collect(doc, article: Article, pmap: ParagraphMap, skip: list[tuple[int, in
             continue
         if outlet and aliases.key(text) == outlet and lines.get(span.start_char) == text:
             continue  # an outlet line in the body is the outlet, not an actor
-        root = span.root
+        root = roles.titled_name_head(span.root, span.start)  # "Secretary-General of NATO Jens Stoltenberg said"
         head = root.head
         mod = root.dep_ in ("compound", "amod", "nmod") and not (span.start <= head.i < span.end) and head.ent_type_ == ""
         speaker = root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in SPEECH_LEMMAS and not any(
@@ -396,6 +413,131 @@ def _join_particles(doc, ents: list) -> list:
                 skip_to = end
         out.append(e)
     return out
+
+
+#: Nouns for people who work for a body named after "at", "with" or "from": "analysts at Jefferies".
+_EMPLOYEE_NOUNS = frozenset({"analyst", "economist", "strategist", "researcher", "scientist", "executive", "official",
+                             "lawyer", "banker", "trader", "engineer", "employee", "spokesman", "spokeswoman",
+                             "spokesperson", "director", "manager", "staff", "staffer", "officer",
+                             "professor", "consultant", "head", "chief", "worker"})
+
+
+def _employer(root) -> bool:
+    """Whether a name is the object of "at", "with" or "from" after a word for its staff ("economists at X")."""
+    return root.dep_ == "pobj" and root.head.lower_ in ("at", "with", "from") \
+        and root.head.head.lemma_.lower() in _EMPLOYEE_NOUNS
+
+
+def _things(doc, text: str, ents: list) -> set[str]:
+    """Names of things, not actors, wherever the text writes them: a model designation after a number
+    ("the 737 Max", "Max deliveries" then), a vehicle one rides "aboard" ("aboard Air Force One")."""
+    out = set()
+    if any(len(e) == 1 and e.label_ in ("PERSON", "ORG") for e in ents):
+        # "the 737 Max" (the number hangs on the name), "737 Max jets" (the model calls it a product): a model
+        # name, wherever else the model takes the word for a person ("Max deliveries resumed"); not "40
+        # Hamas fighters" or "in 2007 Hamas won"
+        for m in re.finditer(r"\b\d+ ([A-Z][a-z]+)\b", text):
+            num = token_at(doc, m.start())
+            if num is None or num.i + 1 >= len(doc) or num.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"):
+                continue
+            word = doc[num.i + 1]
+            if word.ent_type_ == "PRODUCT" or (num.head.i == word.i and word.ent_type_ in ("", "PERSON")):
+                out.add(word.text)
+    for e in ents:
+        if e.label_ not in LABEL_KIND:
+            continue
+        if e.root.dep_ == "pobj" and e.root.head.lower_ in ("aboard", "onboard"):
+            out.add(e.text)
+        elif e.root.dep_ == "pobj" and e.root.head.lower_ == "board" and e.root.head.i > 0 and doc[e.root.head.i - 1].lower_ == "on":
+            out.add(e.text)
+    return out
+
+
+#: Last words of the department or portfolio a title names: "Director of National Intelligence",
+#: "Minister of Foreign Affairs", "Secretary of State", "Chief of Staff", "Transportation Secretary".
+OFFICE_WORDS = frozenset({
+    "state", "staff", "defense", "defence", "affairs", "security", "intelligence", "justice", "treasury", "finance",
+    "energy", "commerce", "labor", "labour", "education", "transportation", "transport", "interior", "agriculture",
+    "health", "services", "development", "trade", "economy", "environment", "industry", "housing", "veterans",
+    "homeland", "culture", "communications", "information", "budget", "management", "operations", "policy",
+    "welfare", "pensions", "work", "works", "infrastructure", "immigration", "planning", "science", "technology",
+    "sport", "sports", "tourism", "fisheries", "resources", "national", "foreign", "human", "public", "internal",
+    "home", "relations", "and", "digital", "climate", "social", "economic", "cooperation", "investment"})
+
+
+def _title_next_to(doc, ent) -> bool:
+    """Whether `ent` is the object of a title's "of"/"to"/"for" ("Secretary of State") or the modifier of a
+    title word right after it ("Transportation Secretary Pete Buttigieg")."""
+    before = ent.start - 2
+    if before >= 0 and doc[ent.start - 1].lower_ in ("of", "to", "for") and roles._title_word(doc[before]):
+        return True
+    return ent.end < len(doc) and doc[ent.end].pos_ == "PROPN" and roles._title_word(doc[ent.end])
+
+
+def _office_in_title(doc, ent) -> bool:
+    """A department named only inside a title: every word an office word, next to a title word."""
+    words = [t for t in ent if t.is_alpha]
+    return bool(words) and all(t.lower_ in OFFICE_WORDS for t in words) and _title_next_to(doc, ent)
+
+
+def _split_titled_names(doc, ents: list) -> list:
+    """A person's name the model ran into the department of the title before it ("Director of [National
+    Intelligence Avril Haines]" as one organization): the department, then the last two words as a PERSON,
+    when the department part ends in an office word."""
+    if not any(e.label_ in ("ORG", "GPE", "LOC", "NORP") and len(e) >= 3 for e in ents):
+        return ents
+    from spacy.tokens import Span  # here: importing the extractors should not load spaCy
+
+    out = []
+    for e in ents:
+        if e.label_ in ("ORG", "GPE", "LOC", "NORP") and len(e) >= 3 and e.start >= 2 \
+                and doc[e.start - 1].lower_ in ("of", "to", "for") and roles._title_word(doc[e.start - 2]):
+            name, office = e[-2:], e[:-2]
+            if office[-1].lower_ in OFFICE_WORDS and all(
+                    t.is_title and t.is_alpha and t.pos_ == "PROPN" and t.lower_ not in OFFICE_WORDS for t in name):
+                out += [Span(doc, office.start, office.end, label=e.label_), Span(doc, name.start, name.end, label="PERSON")]
+                continue
+        out.append(e)
+    return out
+
+
+def _mention_names(mentions: list[_Mention], canonical: dict[str, str], namesakes: dict[str, list[str]],
+                   first: dict[str, int]) -> list[str]:
+    """The canonical name of each mention: its form's, or for a surname several people share, the person of
+    those last named before it as a clause's subject (by any of their forms: "Ann" for Ann Roe), else the
+    first of them the article names: "Like her brother, Harald Roe, she ..." keeps the sentence's subject."""
+    if not namesakes:
+        return [canonical[aliases.key(m.form)] for m in mentions]
+    out: list[str] = []
+    for m in mentions:
+        k = aliases.key(m.form)
+        if k not in namesakes:
+            out.append(canonical[k])
+            continue
+        people = {canonical[f] for f in namesakes[k]}
+        before = [(x.start, canonical[x_k]) for x in mentions
+                  if x.start < m.start and (x_k := aliases.key(x.form)) in canonical and canonical[x_k] in people
+                  and (x.dep in ("nsubj", "nsubjpass") or x.speaker)]
+        out.append(max(before)[1] if before else canonical[min(namesakes[k], key=lambda f: first[f])])
+    return out
+
+
+def _namesake_aliases(index: ActorIndex, mentions: list[_Mention], names: list[str], namesakes: dict,
+                      canonical: dict[str, str], first: dict[str, int]) -> None:
+    """A shared surname is an alias of the first of its people the article names (most often the one it is
+    about) when any of its mentions name that person, else of the person most of them name."""
+    for k in namesakes:
+        counts: dict[str, int] = {}
+        form = None
+        for m, n in zip(mentions, names):
+            if aliases.key(m.form) == k:
+                counts[n] = counts.get(n, 0) + 1
+                form = form or m.form
+        if counts and form:
+            opener = min(namesakes[k], key=lambda f: first[f])
+            best = canonical[opener] if canonical[opener] in counts else max(counts, key=counts.get)
+            if form not in index.actors[best].aliases:
+                index.actors[best].aliases.append(form)
 
 
 def _surname_phrases(index: ActorIndex, phrases: dict) -> dict:
@@ -494,7 +636,9 @@ def extract_actors(doc, article: Article) -> ActorIndex:
         for k in ks[1:]:
             uf.union(k, ks[0])
 
-    # 2. persons: surnames and short forms join the earliest full name they end with
+    # 2. persons: surnames and short forms join the earliest full name they end with; a surname two people
+    # share ("Joanne Ryan", "John Ryan") is, at each mention, the one named last before it
+    namesakes: dict[str, list[str]] = {}
     by_last: dict[str, list[str]] = {}
     for k in full_persons:
         by_last.setdefault(words[k][-1].lower(), []).append(k)
@@ -506,7 +650,14 @@ def extract_actors(doc, article: Article) -> ActorIndex:
         if cands and (label_of(k) in ("PERSON", "GPE", "LOC", "ORG", "NORP") and len(words[k]) <= 3):
             if label_of(k) != "PERSON" and len(words[k]) > 1:
                 continue
+            if len(words[k]) == 1 and len(cands) > 1:
+                namesakes[k] = cands  # decided below, once the full names have merged among themselves
+                continue
             uf.union(k, min(cands, key=lambda f: first[f]))
+    for k, cands in list(namesakes.items()):
+        if len({uf.find(f) for f in cands}) == 1:
+            del namesakes[k]
+            uf.union(k, cands[0])  # "Ann Roe" and "Ann B. Roe": one person
     # a lone first name joins the one full name that starts with it ("Benazir")
     for k in persons:
         if len(words[k]) == 1 and uf.find(k) == k:
@@ -555,6 +706,8 @@ def extract_actors(doc, article: Article) -> ActorIndex:
         clusters.setdefault(uf.find(k), []).append(k)
     canonical: dict[str, str] = {}
     for root, ks in clusters.items():
+        if all(k in namesakes for k in ks):
+            continue
         forms = [max(surface[k].items(), key=lambda x: (x[1], x[0]))[0] for k in ks]
         kinds = {label_of(k) for k in ks}
         country = next((place[k][0] for k in ks if place[k]), None)
@@ -568,7 +721,8 @@ def extract_actors(doc, article: Article) -> ActorIndex:
             if "PERSON" in kinds:
                 pk = [k for k in ks if label_of(k) == "PERSON"]
                 name = max((f for k, f in zip(ks, forms) if k in pk), key=lambda f: (len(f.split()), len(f)))
-                name = _without_epithet(name, forms)
+                # (a surname two people share is no form of either's cluster, but is written alone all the same)
+                name = _without_epithet(name, forms + [w for k in namesakes for w in words[k]])
                 kind = "person"
             else:
                 name = max(forms, key=lambda f: (len(f.split()) if not aliases.is_acronym(f) else 0, len(f)))
@@ -593,19 +747,19 @@ def extract_actors(doc, article: Article) -> ActorIndex:
     index._forms = dict(canonical)
     for a in index.actors.values():
         index._forms[aliases.key(a.name)] = a.name
+    names = _mention_names(mentions, canonical, namesakes, first)
+    _namesake_aliases(index, mentions, names, namesakes, canonical, first)
 
     # mentions found by the model, then the same forms where the model missed them
     taken = [False] * (len(text) + 1)
-    for m in mentions:
-        name = canonical[aliases.key(m.form)]
+    for m, name in zip(mentions, names):
         index.mentions.append((m.start, m.end, name))
         for i in range(m.start, m.end):
             taken[i] = True
     weights: dict[str, float] = {}
     kind_of = {n: a.kind for n, a in index.actors.items()}
     acting: set[str] = set()
-    for m in mentions:
-        name = canonical[aliases.key(m.form)]
+    for m, name in zip(mentions, names):
         weights[name] = weights.get(name, 0.0) + _weight(m, kind_of[name])
         if m.speaker:
             index.speakers.add(name)
@@ -644,8 +798,7 @@ def extract_actors(doc, article: Article) -> ActorIndex:
 
     # roles: titles before a name, appositions after it, or the noun a name is apposed to
     role_tokens: set[int] = set()
-    for m, span in zip(mentions, spans):
-        name = canonical[aliases.key(m.form)]
+    for name, span in zip(names, spans):
         actor = index.actors[name]
         if actor.kind not in ("person", "organization") or actor.role:
             continue
@@ -683,12 +836,11 @@ def extract_actors(doc, article: Article) -> ActorIndex:
             a.kind = "group"  # "the Houthis" beside "Houthi rebels": a movement, not a person
     # a one-word "person" found after a preposition of place and never acting ("roads around Taiz",
     # "fighting in Sanaa") is a town the model did not know
-    _places_mislabelled(index, mentions, canonical)
+    _places_mislabelled(index, mentions, names)
     # a mention inside another actor's role describes that actor ("a Virginia Democrat"): it counts for less
     if role_tokens:
-        for m, span in zip(mentions, spans):
+        for m, name, span in zip(mentions, names, spans):
             if span.root.i in role_tokens:
-                name = canonical[aliases.key(m.form)]
                 weights[name] -= 0.5 * _weight(m, kind_of[name])
     return index
 
@@ -754,10 +906,9 @@ _LOCATIVE = frozenset({"in", "around", "near", "outside", "inside", "across", "i
                        "toward", "towards", "across"})
 
 
-def _places_mislabelled(index: ActorIndex, mentions: list[_Mention], canonical: dict[str, str]) -> None:
+def _places_mislabelled(index: ActorIndex, mentions: list[_Mention], names: list[str]) -> None:
     where: dict[str, list[bool]] = {}
-    for m in mentions:
-        name = canonical[aliases.key(m.form)]
+    for m, name in zip(mentions, names):
         a = index.actors[name]
         if a.kind != "person" or " " in a.name or a.role or name in index.speakers:
             continue

@@ -90,10 +90,66 @@ def title_before(span, ent_tokens: set[int]):
             return None
     if start == span.start:
         start = _coordinated_title(span, first)
+    phrase = title_phrase_start(doc, span.start, first)
+    if phrase is not None and phrase <= start:
+        # "Secretary of State Antony Blinken": the title runs through its "of", and may end in a name
+        tokens = _strip(list(doc[phrase:span.start]))
+        return tokens if tokens and len(tokens) <= _MAX_WORDS else None
     tokens = _strip(list(doc[start:span.start]))
     if tokens and all(t.lower_ in HONORIFICS for t in tokens):
         return None
     return tokens if _useful(tokens, ent_tokens) and _headed(tokens, ent_tokens) and head is not None else None
+
+
+#: Words that head a title, beyond TITLES: "Chief of Staff", "Commissioner for Trade", "Head of Mission".
+TITLE_HEADS = TITLES | {"chief", "commissioner", "head", "administrator", "attorney", "inspector", "surgeon",
+                        "comptroller", "undersecretary", "representative", "president-elect", "chair", "counsel",
+                        "spokesperson", "spokesman", "spokeswoman", "minister-president", "lord", "chancellor"}
+#: Lowercase words that join the capitalized words of one title: "Minister of Foreign Affairs",
+#: "Ambassador to the United Nations", "Secretary for Work and Pensions".
+_TITLE_JOINS = {"of", "to", "for", "and", "the", "on"}
+
+
+def _title_word(tok) -> bool:
+    return any(p.lower() in TITLE_HEADS for p in tok.text.split("-") if p)
+
+
+def title_phrase_start(doc, name_start: int, first: int) -> int | None:
+    """Start of a capitalized title with lowercase joining words right before a name: "Secretary of State
+    Antony Blinken", "U.S. Ambassador to NATO Julianne Smith", "White House Chief of Staff Jeff Zients".
+
+    The parser hangs such a title's object ("State") or the name itself on the "of", so the title's
+    left modifiers say nothing; the words do: capitalized words and "of", "to", "for", "and", "the", with a
+    title word ("Secretary", "Chief") before the first joining word or as the last word ("Bank of
+    England Governor"). None when there is no such title.
+    """
+    i = name_start - 1
+    while i >= first:
+        t = doc[i]
+        if "\n" in t.whitespace_ or t.is_space or t.tag_ == "POS":
+            break
+        if not (t.lower_ in _TITLE_JOINS or t.tag_ == "HYPH" or (t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "ADJ"))):
+            break
+        i -= 1
+    words = list(doc[i + 1:name_start])
+    while words and (words[0].lower_ in _TITLE_JOINS or words[0].tag_ == "HYPH"):
+        words = words[1:]  # "the", or a joining word whose title began before the clause
+    joins = [n for n, t in enumerate(words) if t.is_lower and t.lower_ in ("of", "to", "for", "on")]
+    if not words or not joins or words[-1].is_lower or words[-1].tag_ == "HYPH":
+        return None
+    if any(_title_word(t) for t in words[:joins[0]]) or _title_word(words[-1]):
+        return words[0].i
+    return None
+
+
+def titled_name_head(root, start: int):
+    """The token that stands for a name in its clause: the title word when the parser hung the name on the
+    title's "of" ("Secretary-General of NATO Jens Stoltenberg proposed": the subject is "General"), else the
+    name's own head token. `start`: the name's first token."""
+    if root.dep_ == "pobj" and root.head.lower_ in ("of", "to", "for") and root.head.head.i < root.i \
+            and _title_word(root.head.head) and title_phrase_start(root.doc, start, root.sent.start) is not None:
+        return root.head.head
+    return root
 
 
 def _coordinated_title(span, first: int) -> int:

@@ -7,7 +7,8 @@ a document or outlet ("the statement said" -> the organization last named).
 from __future__ import annotations
 
 from briefgen.extract import aliases, speaker_gender
-from briefgen.extract.actors import ActorIndex
+from briefgen.extract.actors import OFFICE_WORDS, ActorIndex
+from briefgen.extract.roles import TITLES
 from briefgen.extract.antecedents import EMBEDDED, MAIN, Antecedents, clause_level, mention_flags, outside_mentions
 from briefgen.extract.ascribed import WRITTEN_NOUNS, document_group, document_mentions, recording_sources
 from briefgen.extract.speaker_nouns import (DOCUMENT_NOUNS, GENERIC_PERSON_NOUNS, GROUP_PRONOUNS, INSTITUTION_NOUNS, KIN_NOUNS,
@@ -17,6 +18,12 @@ from briefgen.extract.unnamed_persons import UnnamedPersons
 
 
 _INDEFINITE = ("a", "an", "another", "some", "any")
+#: People whose published research speaks for the firm that employs them: "analysts at Jefferies wrote".
+_RESEARCH_STAFF = frozenset({"analyst", "economist", "strategist"})
+#: The people who wrote a study: "the authors wrote", "the researchers said".
+_AUTHOR_NOUNS = frozenset({"author", "researcher", "scientist", "investigator", "co-author"})
+#: Words that make one title another: a "prime" or "deputy" minister is not the "foreign" one.
+_TITLE_MODIFIERS = (TITLES | OFFICE_WORDS) - {"and"}
 
 
 def _apposed_conj(tok, child) -> bool:
@@ -40,7 +47,7 @@ class SpeakerResolver:
         mentions = []
         votes: dict[str, list[str]] = {}
         for s, e, n, span, root in outside_mentions(doc, actors, quoted_mask):
-            mentions.append((s, n, *mention_flags(root, quoted_mask), paragraph_of(s)))
+            mentions.append((s, n, *mention_flags(root, quoted_mask, span.start if span is not None else None), paragraph_of(s)))
             if self.kind(n) != "person":
                 continue
             if span is not None and len(span):
@@ -110,6 +117,8 @@ class SpeakerResolver:
                      and c.text[:1].isupper() and not self.name_of_span(c.idx, c.idx + len(c.text))]
             if extra:
                 return clean(tok.doc[extra[0].i: tok.i + 1].text)
+        if name and self.kind(name) == "person" and " " not in tok.text:
+            name = self._namesake(tok, name)
         if name and self.kind(name) == "group" and self._is_epithet(tok, member=True):
             # "“...,” the New York Democrat said": one member, the person the sentence is about.
             return self._epithet_referent(tok, paragraph)
@@ -151,6 +160,39 @@ class SpeakerResolver:
                     return n
         return self._description(tok, paragraph_start, paragraph)
 
+    def _namesake(self, tok, name: str) -> str | None:
+        """For a bare surname two people in the article share ("Ryan" beside Joanne and John Ryan): the one
+        a gendered pronoun in the same sentence fits ("Ryan said, adding that she ..."), else the one named
+        last before it (the actor index's choice), unless both were last named in the same sentence."""
+        last = tok.text.lower()
+        same = [a.name for a in self.actors.actors.values()
+                if a.kind == "person" and len(a.name.split()) > 1 and a.name.split()[-1].lower() == last]
+        if len(same) < 2 or name not in same:
+            return name
+        sent = tok.sent
+        pronouns = {p.lower_ for p in sent if p.lower_ in ("he", "she", "his", "her", "him", "hers", "himself", "herself")
+                    and not self.mask[p.idx] and p.i > tok.i}
+        genders = {"she" if p in ("she", "her", "hers", "herself") else "he" for p in pronouns}
+        if len(genders) == 1:
+            g = genders.pop()
+            fits = [n for n in same if self.gender.get(n) == g] or [n for n in same if self.gender.get(n) is None]
+            if len(fits) == 1:
+                return fits[0]
+        # the full names last written before the surname: in one sentence, either may be meant
+        lasts = {}
+        for s, _e, n in self.actors.mentions:
+            if s >= tok.idx:
+                break
+            if n in same and _e - s > len(last):  # a full name, not the surname alone
+                lasts[n] = s
+        if len(lasts) >= 2:
+            ordered = sorted(lasts.values())
+            first_tok = self.doc.char_span(ordered[-2], ordered[-2] + 1, alignment_mode="expand")
+            last_tok = self.doc.char_span(ordered[-1], ordered[-1] + 1, alignment_mode="expand")
+            if first_tok is not None and last_tok is not None and first_tok[0].sent.start == last_tok[0].sent.start:
+                return None
+        return name
+
     def _movement(self, tok) -> str | None:
         """A group (not a nation) named as the adjective of people who speak together: "Houthi rebels",
         "Taliban fighters". Nationalities ("Brazilian officials") stay unnamed officials."""
@@ -183,7 +225,16 @@ class SpeakerResolver:
         who spoke, in this paragraph or the one before."""
         found = [c for c in (self._sentence_subject_before(tok.idx, paragraph - 1),
                              self.antecedents.recent_event(tok.idx, True, paragraph - 1)) if c]
-        return max(found)[1] if found else None
+        if not found:
+            return None
+        name = max(found)[1]
+        # not someone whose own title is another office of that name: "the prime minister" after
+        # "Foreign Minister Hugo Brandt" is not Brandt
+        words = self.role_words.get(name, set())
+        titled = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.lower_ in _TITLE_MODIFIERS}
+        if tok.lemma_.lower() in words and not titled <= words:
+            return None
+        return name
 
     def _sentence_subject_before(self, before: int, min_paragraph: int) -> tuple[int, str] | None:
         """(offset, name) of the latest person named as the subject of a main clause before `before`."""
@@ -294,6 +345,10 @@ class SpeakerResolver:
 
     def _description(self, tok, paragraph_start: int, paragraph: int) -> str | None:
         lemma = tok.lemma_.lower()
+        if lemma in _RESEARCH_STAFF:
+            firm = self._research_firm(tok)
+            if firm:
+                return firm
         if tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "poss", "compound", "amod") for c in tok.children):
             return None  # "reports say", "officials said": nobody in particular
         if lemma in WRITTEN_NOUNS:
@@ -309,12 +364,21 @@ class SpeakerResolver:
                 named, author = self._earlier_document(tok)
                 if named:
                     return author
+        if lemma in _AUTHOR_NOUNS and tok.tag_ == "NNS":
+            authors = self._study_authors(tok, paragraph)
+            if authors is not False:
+                return authors
         # A person described by a word for people ("the Google engineer", "Acme's lawyers") is not
         # the organization named with them, unless the word says they speak for it ("a Google spokeswoman").
         person, speaks_for = is_person_noun(lemma), lemma in SPOKES_NOUNS
         # "Obama's spokesman", "the ministry's statement": the owner speaks through the noun.
         owner = None
         for child in tok.children:
+            if child.dep_ == "poss" and speaks_for and child.pos_ == "NOUN" and is_person_noun(child.lemma_):
+                # "the prime minister's official spokesman": the office holder the title names
+                n = self.resolve(child, paragraph_start, paragraph)
+                if n and self.kind(n) == "person":
+                    return n
             if child.dep_ == "poss":
                 n = owner = self.name_of_span(child.idx, child.idx + len(child.text))
                 if n and (speaks_for or (not person and (lemma in DOCUMENT_NOUNS or self.kind(n) != "person"))):
@@ -347,6 +411,10 @@ class SpeakerResolver:
             # Nor are several people ("Senate aides") the one actor whose role has that word.
             plural = tok.tag_ in ("NNS", "NNPS")
             role_hits = [] if indefinite or plural else [n for n, ws in self.role_words.items() if lemma in ws or tok.lower_ in ws]
+            # "the prime minister" is not the actor whose role is "Foreign Minister": a title word
+            # before the noun must be in the role too
+            titled = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.lower_ in _TITLE_MODIFIERS}
+            role_hits = [n for n in role_hits if titled <= self.role_words[n]]
             if len(role_hits) > 1:
                 role_hits = [n for n in role_hits if words <= self.role_words[n]] or role_hits[:1]
             if role_hits:
@@ -373,6 +441,10 @@ class SpeakerResolver:
                 if movement:
                     return movement  # "Houthi rebels said": the movement itself
             if speaks_for and not plural and not any(c.dep_ in ("prep", "compound", "poss") for c in tok.children):
+                earlier = self._earlier_spokesperson(tok, paragraph)
+                if earlier is not None:
+                    # "The prime minister's spokesman said ... “...,” the spokesman said": the same one
+                    return self.resolve(earlier, paragraph_start, paragraph)
                 # "The agency said its warning went out at 4am. A spokesperson said: “...”": the body
                 # that just spoke or was just named, whose spokesperson this is.
                 found = [c for c in (ante.recent_event(tok.idx, False, paragraph - 1),
@@ -387,6 +459,61 @@ class SpeakerResolver:
             return None  # "the footage", "the idea", "business groups": not a speaker the article names
         hit = ante.recent(tok.idx, {"organization"})
         return hit[1] if hit else None
+
+    def _research_firm(self, tok) -> str | None:
+        """The organization whose analysts speak: "analysts at Jefferies", "Jefferies economists", "an
+        economist with Capital Economics". Their notes are the firm's research, cited under its name; other
+        staff ("Boeing workers") speak for themselves."""
+        for c in tok.children:
+            objs = [o for o in c.children if o.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in ("at", "with", "from") \
+                else [c] if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" else []
+            for o in objs:
+                n = self.name_of_span(o.idx, o.idx + len(o.text))
+                if n and self.kind(n) == "organization":
+                    return n
+        return None
+
+    def _study_authors(self, tok, paragraph: int):
+        """For "the authors wrote", "the study's authors said": the named author of the research the
+        article last named ("a study by Acme"), else the journal it appeared in ("a study published in The
+        Lancet"); None when the research names neither; False when no research was named (not about a study)."""
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "its", "their") for c in tok.children)
+        owned = [c for c in tok.children if c.dep_ == "poss"]
+        if not definite and not owned:
+            return False
+        if self._documents is None:
+            self._documents = document_mentions(self.doc, self.mask)
+            self._document_at = {t.i: author for t, author in self._documents}
+        studies = [(t, a) for t, a in self._documents if t.i < tok.i and document_group(t.lemma_.lower()) == "research"
+                   and self.paragraph_of(t.idx) >= paragraph - 2]
+        if owned and owned[0].pos_ == "NOUN":
+            studies = [(t, a) for t, a in studies if t.i == owned[0].i] or studies
+        elif owned:
+            return False  # "Roe's authors", "their authors": not a document's
+        if not studies:
+            return False
+        noun, author = studies[-1]
+        if author is not None:
+            return self._author_name(author)
+        for t in noun.subtree:
+            if t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.lemma_ in ("publish", "appear", "release"):
+                n = self.name_of_span(t.idx, t.idx + len(t.text))
+                if n and self.kind(n) == "organization":
+                    return n
+        return None
+
+    def _earlier_spokesperson(self, tok, paragraph: int):
+        """The latest spokesperson described with whom they speak for ("Acme's spokesman", "a spokesman for
+        the mayor") before `tok`, outside quotes, in this paragraph or the one before; None if there is none."""
+        doc = self.doc
+        for i in range(tok.i - 1, -1, -1):
+            t = doc[i]
+            if t.lemma_.lower() in SPOKES_NOUNS and not self.mask[t.idx] and t.pos_ == "NOUN" and any(
+                    c.dep_ in ("poss", "compound") or (c.dep_ == "prep" and c.lower_ == "for") for c in t.children):
+                return t
+            if t.is_sent_start and self.paragraph_of(t.idx) < paragraph - 1:
+                return None
+        return None
 
     def _name_in_phrase(self, tok, lemma: str, owner: str | None) -> str | None:
         """An actor named among the subject's own words that can speak for it.
