@@ -584,3 +584,32 @@ def test_a_surname_two_people_share_goes_to_the_one_last_named_as_subject(index_
     start = idx.mentions[-1][0]
     assert idx.name_at(start, start + len("Lindqvist")) == "Erik Lindqvist"
     assert not holding(ranked, "Lindqvist") or holding(ranked, "Lindqvist")[0].name != "Lindqvist"
+
+
+# -- names the model cut short: particles, given names after a rank -----------------------------------
+
+def test_a_name_with_particles_is_one_person_with_its_short_form(index_of):
+    _, ranked = index_of(
+        "Commission President Ursula von der Leyen told leaders she would propose new rules on returns.",
+        "“We need a common approach,” von der Leyen said after the talks.",
+    )
+    (a,) = holding(ranked, "Ursula von der Leyen")
+    assert a.kind == "person" and "von der Leyen" in a.aliases
+    assert not [x for x in ranked if x.name in ("Leyen", "Ursula von")]
+
+
+def test_an_arabic_name_runs_on_past_its_particles(index_of):
+    _, ranked = index_of(
+        "Qatari Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani said on Friday that the talks were at a critical stage.",
+    )
+    (a,) = holding(ranked, "Mohammed bin Abdulrahman Al Thani")
+    assert a.role == "Qatari Prime Minister"
+
+
+def test_a_surname_after_a_rank_and_a_given_name_is_a_person(index_of):
+    _, ranked = index_of(
+        "Israeli jets struck the camp overnight.",
+        "“The site was used to store rockets,” military spokesman Lt. Col. Nadav Shoshani said.",
+    )
+    (a,) = holding(ranked, "Nadav Shoshani")
+    assert a.kind == "person"

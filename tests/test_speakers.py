@@ -199,3 +199,17 @@ def test_a_shared_surname_goes_to_the_namesake_named_last(extract_text):
         "“The numbers do not add up,” Gallagher told the chamber.",
     )
     assert _speaker_of(ex, "The numbers do not add up") == "Declan Gallagher"
+
+
+def test_a_rank_abbreviation_does_not_end_the_sentence_before_the_speaker(extract_text):
+    ex = extract_text(
+        "Artillery fire hit the northern district overnight.",
+        "“The strikes targeted launch sites only,” army spokesman Lt. Col. Miriam Adler said.",
+    )
+    assert _speaker_of(ex, "The strikes targeted") == "Miriam Adler"
+
+
+def test_rank_abbreviations_keep_their_period(nlp):
+    doc = nlp("The order came from Lt. Col. Miriam Adler and Maj. Tom Brix.")
+    assert [t.text for t in doc][3:5] == ["Lt.", "Col."]
+    assert len(list(doc.sents)) == 1

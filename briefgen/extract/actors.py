@@ -327,7 +327,7 @@ def _collect(doc, article: Article, pmap: ParagraphMap, skip: list[tuple[int, in
     outlet = aliases.key(article.outlet) if article.outlet else None
     lines = {s: b.text.strip() for s, _, b in article.block_offsets()} if outlet else {}
     body = article.text  # the Doc's text: a slice of it is a span's text, without a walk over its tokens
-    ents = _split_titled_names(doc, _join_particles(doc, nicknames.entities(doc, body)))
+    ents = _split_titled_names(doc, _titled_given_names(doc, _join_particles(doc, nicknames.entities(doc, body))))
     things = _things(doc, body, ents)
     for ent in ents:
         ent_tokens.update(range(ent.start, ent.end))
@@ -393,9 +393,11 @@ _PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la"
 
 
 def _join_particles(doc, ents: list) -> list:
-    """A person's name the model cut after a lowercase particle ("Ursula von der" + "Leyen" as an
-    organization): one PERSON span up to the capitalized words that follow."""
-    if not any(e.label_ == "PERSON" and doc[e.end - 1].lower_ in _PARTICLES for e in ents):
+    """A person's name the model cut at a particle: "Ursula von" + "der" + "Leyen" (as a place), "Sheikh
+    Mohammed bin Abdulrahman" + "Al Thani", "von der" + "Leyen" alone: one PERSON span over the particles
+    and the capitalized words after them (a name with a particle in it runs on to its last capitalized word)."""
+    if not any((e.label_ == "PERSON" and any(t.lower_ in _PARTICLES for t in e[1:]))
+               or (e.start > 0 and doc[e.start - 1].lower_ in _PARTICLES and doc[e.start - 1].is_lower) for e in ents):
         return ents
     from spacy.tokens import Span  # here: importing the extractors should not load spaCy
 
@@ -404,15 +406,62 @@ def _join_particles(doc, ents: list) -> list:
     for e in ents:
         if e.start < skip_to:
             continue
-        if e.label_ == "PERSON" and doc[e.end - 1].lower_ in _PARTICLES and "\n" not in doc[e.end - 1].whitespace_:
-            end = e.end
-            while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and "\n" not in doc[end - 1].whitespace_:
-                end += 1
+        if e.label_ == "PERSON" and any(t.lower_ in _PARTICLES for t in e[1:]) and "\n" not in doc[e.end - 1].whitespace_:
+            end = _name_end(doc, e.end)
             if end > e.end:
                 e = Span(doc, e.start, end, label="PERSON")
                 skip_to = end
+        elif e.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC") and len(e) <= 2 and e[0].is_title:
+            start = e.start
+            while start > 0 and doc[start - 1].is_lower and doc[start - 1].lower_ in _PARTICLES \
+                    and "\n" not in doc[start - 1].whitespace_ and doc[start - 1].ent_iob_ == "O":
+                start -= 1
+            if start < e.start:  # "von der Leyen said": a surname with its particles
+                e = Span(doc, start, e.end, label="PERSON")
         out.append(e)
     return out
+
+
+def _titled_given_names(doc, ents: list) -> list:
+    """A person's surname the model took for an organization or place, after a given name it did not tag
+    and a title: "Lt. Col. [Nadav] Shoshani", "Gen. [Herzi] Halevi": one PERSON span from the given name."""
+    from spacy.tokens import Span  # here: importing the extractors should not load spaCy
+
+    out = []
+    for e in ents:
+        if e.label_ in ("ORG", "GPE", "NORP", "LOC") and len(e) == 1 and e[0].is_title and not aliases.place_of(e.text):
+            i = e.start
+            while i > e.start - 2 and i > 0 and doc[i - 1].is_title and doc[i - 1].pos_ == "PROPN" \
+                    and doc[i - 1].ent_iob_ == "O" and "\n" not in doc[i - 1].whitespace_ and not roles._title_word(doc[i - 1]):
+                i -= 1
+            j = i - 1
+            if j > 0 and doc[j].text == ".":
+                j -= 1  # "Col ." as the tokenizer splits it
+            if i < e.start and j >= 0 and (roles._title_word(doc[j]) or doc[j].lower_.rstrip(".") + "." in roles.ABBREVIATIONS
+                                           or doc[j].lower_ in roles.ABBREVIATIONS):
+                out.append(Span(doc, i, e.end, label="PERSON"))
+                continue
+        out.append(e)
+    return out
+
+
+def _name_end(doc, end: int) -> int:
+    """Where a name with a particle ends: past more particles and capitalized words outside other
+    entities (or a one-word entity the model gave the surname alone), never across a line break; it ends
+    on a capitalized word."""
+    last = end
+    while end < len(doc) and "\n" not in doc[end - 1].whitespace_:
+        t = doc[end]
+        alone = t.ent_iob_ == "B" and (end + 1 >= len(doc) or doc[end + 1].ent_iob_ != "I")
+        if t.lower_ in _PARTICLES and (t.is_lower or t.text in ("Al", "El", "Bin")):
+            end += 1
+            continue
+        if t.is_title and t.pos_ == "PROPN" and (t.ent_iob_ == "O" or alone):
+            end += 1
+            last = end
+            continue
+        break
+    return last
 
 
 #: Nouns for people who work for a body named after "at", "with" or "from": "analysts at Jefferies".

@@ -9,7 +9,8 @@ TITLES = {"president", "senator", "sen.", "rep.", "representative", "gov.", "gov
           "chancellor", "judge", "justice", "ambassador", "chairman", "chairwoman", "mayor", "premier",
           "lt.", "col.", "adm.", "admiral", "colonel", "captain", "capt.", "commander", "deputy", "vice",
           "speaker", "leader", "envoy", "emir", "ayatollah", "rabbi", "bishop", "cardinal", "director",
-          "professor", "prof", "prof."}
+          "professor", "prof", "prof.", "sgt.", "maj.", "brig.", "cpl.", "pvt.", "cmdr.", "lieut.", "supt.", "insp.",
+          "atty.", "amb.", "sergeant", "lieutenant", "corporal", "brigadier"}
 #: Nouns that introduce an organization, not a person: "the journal Neurology", "Acme, a steel company".
 ORGANIZATION_NOUNS = {"journal", "newspaper", "magazine", "tabloid", "daily", "publication", "broadcaster", "network",
                       "website", "company", "firm", "bank", "lender", "insurer", "airline", "carrier", "startup",
@@ -61,7 +62,8 @@ def _fit(tokens: list, head) -> list:
 
 def _headed(tokens: list, ent_tokens: set[int]) -> bool:
     """A role ends in a noun ('member', 'Minister'), not an adjective or a name ('centrist Polish')."""
-    return tokens[-1].pos_ in ("NOUN", "PROPN") and tokens[-1].i not in ent_tokens
+    # (a title the model put inside the name, "Prime Minister [Sheikh Mohammed ...]", still ends the role)
+    return tokens[-1].pos_ in ("NOUN", "PROPN") and (tokens[-1].i not in ent_tokens or tokens[-1].lower_ in TITLES)
 
 
 def title_before(span, ent_tokens: set[int]):
@@ -96,6 +98,8 @@ def title_before(span, ent_tokens: set[int]):
         tokens = _strip(list(doc[phrase:span.start]))
         return tokens if tokens and len(tokens) <= _MAX_WORDS else None
     tokens = _strip(list(doc[start:span.start]))
+    while len(tokens) > 1 and tokens[-1].i in ent_tokens and tokens[-1].lower_ in TITLES and tokens[-2].i not in ent_tokens:
+        tokens = tokens[:-1]  # "Qatari Prime Minister [Sheikh Mohammed ...]": the style is the name's
     if tokens and all(t.lower_ in HONORIFICS for t in tokens):
         return None
     return tokens if _useful(tokens, ent_tokens) and _headed(tokens, ent_tokens) and head is not None else None
@@ -271,11 +275,12 @@ def apposed_to(span, ent_tokens: set[int]):
 
 
 #: Abbreviated titles, written out in a role ("Sen." reads as "Senator" in a briefing's list of actors).
-_ABBREVIATIONS = {"sen.": "Senator", "rep.": "Representative", "gov.": "Governor", "gen.": "General",
+ABBREVIATIONS = {"sen.": "Senator", "rep.": "Representative", "gov.": "Governor", "gen.": "General",
                   "lt.": "Lieutenant", "col.": "Colonel", "adm.": "Admiral", "capt.": "Captain", "sgt.": "Sergeant",
                   "maj.": "Major", "cmdr.": "Commander", "atty.": "Attorney", "supt.": "Superintendent",
                   "amb.": "Ambassador", "pres.": "President", "sec.": "Secretary", "lt": "Lieutenant",
-                  "prof": "Professor", "prof.": "Professor"}
+                  "prof": "Professor", "prof.": "Professor", "brig.": "Brigadier", "cpl.": "Corporal",
+                 "pvt.": "Private", "lieut.": "Lieutenant", "insp.": "Inspector"}
 
 
 def role_text(tokens, singular: str | None = None) -> str:
@@ -283,4 +288,4 @@ def role_text(tokens, singular: str | None = None) -> str:
     abbreviated titles written out."""
     if singular is not None:
         return (_text(tokens[:-1]) + " " + singular).strip() if len(tokens) > 1 else singular
-    return " ".join(_ABBREVIATIONS.get(w.lower(), w) if w[:1].isupper() else w for w in _text(tokens).split(" "))
+    return " ".join(ABBREVIATIONS.get(w.lower(), w) if w[:1].isupper() else w for w in _text(tokens).split(" "))
