@@ -613,3 +613,32 @@ def test_a_surname_after_a_rank_and_a_given_name_is_a_person(index_of):
     )
     (a,) = holding(ranked, "Nadav Shoshani")
     assert a.kind == "person"
+
+
+def test_capitalized_corporate_titles_are_roles(index_of):
+    _, ranked = index_of(
+        "Chief Executive Mara Lindgren told analysts that orders had recovered.",
+        "Chief Financial Officer Tobias Wren said margins would dip.",
+    )
+    assert holding(ranked, "Mara Lindgren")[0].role == "Chief Executive"
+    assert holding(ranked, "Tobias Wren")[0].role == "Chief Financial Officer"
+
+
+def test_a_department_named_either_way_round_is_one_body(index_of):
+    _, ranked = index_of(
+        "The US Department of Commerce is weighing new limits on chip exports.",
+        "A Commerce Department spokesperson declined to comment on Friday.",
+    )
+    assert len(holding(ranked, "Commerce Department")) == 1
+    assert holding(ranked, "Commerce Department") == holding(ranked, "US Department of Commerce")
+
+
+def test_a_company_reporting_on_a_weekday_is_not_a_place(index_of):
+    # the small model tags this company as a place; reporting results is what organizations do
+    _, ranked = index_of("Nvidia reported second-quarter revenue of $30 billion on Wednesday, but its shares fell 7%.")
+    assert holding(ranked, "Nvidia")[0].kind == "organization"
+
+
+def test_common_noun_acronyms_are_no_actors(index_of):
+    _, ranked = index_of("The chipmaker said AI chip sales would exceed $4.5 billion this year.")
+    assert not holding(ranked, "AI")

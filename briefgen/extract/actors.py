@@ -26,6 +26,9 @@ PRONOUNS = {"i", "me", "you", "he", "him", "she", "her", "it", "we", "us", "they
 CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+#: Acronyms of common nouns the model sometimes takes for a body or a place ("AI chip sales", "GDP").
+COMMON_ACRONYMS = {"ai", "gdp", "ipo", "ev", "evs", "ceo", "cfo", "coo", "cto", "vat", "lng", "gps", "dna", "esg",
+                   "atm", "suv", "suvs", "5g", "4g"}
 #: Prepositions that put a place as the setting of an event rather than a participant.
 LOCATIVE = {"in", "at", "near", "inside", "within", "across", "throughout", "around", "into", "to", "from", "outside"}
 SPEECH_LEMMAS = {"say", "tell", "note", "add", "claim", "state", "write", "ask", "explain", "declare", "insist",
@@ -189,7 +192,7 @@ def _junk(toks, text: str) -> bool:
     low = text.lower()
     if len(text) < 2 or low == text:  # no capital letter (and so no letter at all, or a lowercase phrase)
         return True
-    if low in PRONOUNS or low in CALENDAR or "n't" in low or "n’t" in low or text[0] in "'’":
+    if low in PRONOUNS or low in CALENDAR or low in COMMON_ACRONYMS or "n't" in low or "n’t" in low or text[0] in "'’":
         return True
     if (_MARKUP.search(text) and not nicknames.plain(text)) or _AFFIX.match(text):
         return True
@@ -361,7 +364,8 @@ def _collect(doc, article: Article, pmap: ParagraphMap, skip: list[tuple[int, in
         head = root.head
         mod = root.dep_ in ("compound", "amod", "nmod") and not (span.start <= head.i < span.end) and head.ent_type_ == ""
         speaker = root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in SPEECH_LEMMAS and not any(
-            c.dep_ == "prep" and c.lower_ in ("for", "on", "off") for c in head.children)  # "call for" is no speech
+            c.dep_ == "prep" and c.lower_ in ("for", "on", "off") and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
+            for c in head.children)  # "call for" is no speech; "reported on Wednesday" is
         if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
             speaker = True
         i = bisect.bisect_right(quotes, (span.start_char, 10**9)) - 1
@@ -462,6 +466,23 @@ def _name_end(doc, end: int) -> int:
             continue
         break
     return last
+
+
+#: Nouns of a government body that names its portfolio either side: "Commerce Department", "Department of Commerce".
+_BODY_NOUNS = frozenset({"department", "ministry", "office", "agency", "committee", "commission", "council", "bureau"})
+
+
+def _body_key(words: list[str]) -> str | None:
+    """The body's portfolio and noun, in one order and without a country in front ("US Department of
+    Commerce" -> "commerce department"); None for other names."""
+    low = [w.lower().replace(".", "") for w in words]
+    while low and aliases.place_of(low[0]):
+        low = low[1:]
+    if len(low) >= 3 and low[0] in _BODY_NOUNS and low[1] == "of":
+        return " ".join(low[2:] + low[:1])
+    if len(low) >= 2 and low[-1] in _BODY_NOUNS:
+        return " ".join(low)
+    return None
 
 
 #: Nouns for people who work for a body named after "at", "with" or "from": "analysts at Jefferies".
@@ -748,6 +769,14 @@ def extract_actors(doc, article: Article) -> ActorIndex:
             uf.union(k, cands[0])
         elif k + "s" in first and uf.find(k + "s") != uf.find(k):
             uf.union(k, k + "s")  # "Republican" with "Republicans"
+    # "the Department of Commerce", "the US Department of Commerce" and "the Commerce Department" are one body
+    by_body: dict[str, str] = {}
+    for k in org_like:
+        body_key = _body_key(words[k])
+        if body_key in by_body:
+            uf.union(k, by_body[body_key])
+        elif body_key:
+            by_body[body_key] = k
 
     # clusters
     clusters: dict[str, list[str]] = {}

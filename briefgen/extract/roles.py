@@ -43,7 +43,8 @@ def _useful(tokens: list, ent_tokens: set[int]) -> bool:
     """A role needs a word outside any named entity (a bare 'Hamas' or 'Russian' is no role), and a
     common word or a title: a capitalized word alone is more often a heading ('Analysis: ...')."""
     return bool(tokens) and any(t.i not in ent_tokens and t.text.replace(".", "").isalpha() for t in tokens) and len(tokens) <= _MAX_WORDS \
-        and any(t.is_lower or any(p.lower() in TITLES for p in t.text.split("-")) for t in tokens)
+        and any(t.is_lower or any(p.lower() in TITLE_HEADS or p.lower() in _OFFICER_WORDS for p in t.text.split("-"))
+                for t in tokens)
 
 
 def _fit(tokens: list, head) -> list:
@@ -105,6 +106,9 @@ def title_before(span, ent_tokens: set[int]):
     return tokens if _useful(tokens, ent_tokens) and _headed(tokens, ent_tokens) and head is not None else None
 
 
+#: Words of corporate titles, written capitalized before a name: "Chief Executive", "CEO".
+_OFFICER_WORDS = {"executive", "officer", "ceo", "cfo", "coo", "cto", "founder", "co-founder", "chairwoman", "treasurer",
+                  "economist", "strategist", "analyst"}
 #: Words that head a title, beyond TITLES: "Chief of Staff", "Commissioner for Trade", "Head of Mission".
 TITLE_HEADS = TITLES | {"chief", "commissioner", "head", "administrator", "attorney", "inspector", "surgeon",
                         "comptroller", "undersecretary", "representative", "president-elect", "chair", "counsel",
