@@ -642,3 +642,9 @@ def test_a_company_reporting_on_a_weekday_is_not_a_place(index_of):
 def test_common_noun_acronyms_are_no_actors(index_of):
     _, ranked = index_of("The chipmaker said AI chip sales would exceed $4.5 billion this year.")
     assert not holding(ranked, "AI")
+
+
+def test_the_exchequer_in_a_chancellors_title_is_no_organization(index_of):
+    _, ranked = index_of("Chancellor of the Exchequer Miriam Castell raised employers' contributions on Wednesday.")
+    assert holding(ranked, "Miriam Castell")[0].role == "Chancellor of the Exchequer"
+    assert not holding(ranked, "Exchequer")

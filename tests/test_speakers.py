@@ -213,3 +213,12 @@ def test_rank_abbreviations_keep_their_period(nlp):
     doc = nlp("The order came from Lt. Col. Miriam Adler and Maj. Tom Brix.")
     assert [t.text for t in doc][4:6] == ["Lt.", "Col."]
     assert len(list(doc.sents)) == 1
+
+
+def test_a_title_two_actors_share_goes_to_the_one_named_last(extract_text):
+    ex = extract_text(
+        "Chancellor Miriam Castell defended the budget on Monday.",
+        "Shadow Chancellor Edwin Rook said the plan broke the party's promises. "
+        "“This is a tax on jobs,” the former chancellor told the programme.",
+    )
+    assert _speaker_of(ex, "This is a tax on jobs") == "Edwin Rook"

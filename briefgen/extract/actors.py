@@ -532,14 +532,18 @@ OFFICE_WORDS = frozenset({
     "homeland", "culture", "communications", "information", "budget", "management", "operations", "policy",
     "welfare", "pensions", "work", "works", "infrastructure", "immigration", "planning", "science", "technology",
     "sport", "sports", "tourism", "fisheries", "resources", "national", "foreign", "human", "public", "internal",
-    "home", "relations", "and", "digital", "climate", "social", "economic", "cooperation", "investment"})
+    "home", "relations", "and", "digital", "climate", "social", "economic", "cooperation", "investment", "exchequer",
+    "the"})
 
 
 def _title_next_to(doc, ent) -> bool:
     """Whether `ent` is the object of a title's "of"/"to"/"for" ("Secretary of State") or the modifier of a
     title word right after it ("Transportation Secretary Pete Buttigieg")."""
-    before = ent.start - 2
-    if before >= 0 and doc[ent.start - 1].lower_ in ("of", "to", "for") and roles._title_word(doc[before]):
+    start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+    if start >= 2 and doc[start - 1].lower_ == "the":
+        start -= 1  # "Chancellor of the Exchequer"
+    before = start - 2
+    if before >= 0 and doc[start - 1].lower_ in ("of", "to", "for") and roles._title_word(doc[before]):
         return True
     return ent.end < len(doc) and doc[ent.end].pos_ == "PROPN" and roles._title_word(doc[ent.end])
 

@@ -23,7 +23,7 @@ _RESEARCH_STAFF = frozenset({"analyst", "economist", "strategist"})
 #: The people who wrote a study: "the authors wrote", "the researchers said".
 _AUTHOR_NOUNS = frozenset({"author", "researcher", "scientist", "investigator", "co-author"})
 #: Words that make one title another: a "prime" or "deputy" minister is not the "foreign" one.
-_TITLE_MODIFIERS = (TITLES | OFFICE_WORDS) - {"and"}
+_TITLE_MODIFIERS = (TITLES | OFFICE_WORDS) - {"and", "the"}
 
 
 def _apposed_conj(tok, child) -> bool:
@@ -159,6 +159,16 @@ class SpeakerResolver:
                 if n and self.kind(n) == "person":
                     return n
         return self._description(tok, paragraph_start, paragraph)
+
+    def _latest_named(self, names: list[str], before: int) -> list[str]:
+        """`names` ordered by their latest mention before `before`, latest first (unmentioned ones last)."""
+        last = {n: -1 for n in names}
+        for s, _e, n in self.actors.mentions:
+            if s >= before:
+                break
+            if n in last and not self.mask[s]:
+                last[n] = s
+        return sorted(names, key=lambda n: -last[n])
 
     def _namesake(self, tok, name: str) -> str | None:
         """For a bare surname two people in the article share ("Ryan" beside Joanne and John Ryan): the one
@@ -416,7 +426,9 @@ class SpeakerResolver:
             titled = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.lower_ in _TITLE_MODIFIERS}
             role_hits = [n for n in role_hits if titled <= self.role_words[n]]
             if len(role_hits) > 1:
-                role_hits = [n for n in role_hits if words <= self.role_words[n]] or role_hits[:1]
+                # the one whose title has all the words; else the one named last ("the former chancellor"
+                # after the shadow chancellor spoke is the shadow chancellor, not the chancellor named first)
+                role_hits = [n for n in role_hits if words <= self.role_words[n]] or self._latest_named(role_hits, tok.idx)
             if role_hits:
                 return role_hits[0]
             if self._is_epithet(tok):
