@@ -648,3 +648,23 @@ def test_the_exchequer_in_a_chancellors_title_is_no_organization(index_of):
     _, ranked = index_of("Chancellor of the Exchequer Miriam Castell raised employers' contributions on Wednesday.")
     assert holding(ranked, "Miriam Castell")[0].role == "Chancellor of the Exchequer"
     assert not holding(ranked, "Exchequer")
+
+
+def test_a_body_after_a_spokeswomans_for_stays_an_organization(index_of):
+    _, ranked = index_of("Kaja Lind, a spokeswoman for the European Commission, said the package would follow next week.")
+    assert holding(ranked, "European Commission")[0].kind == "organization"
+    assert holding(ranked, "Kaja Lind")[0].kind == "person"
+
+
+def test_a_name_with_a_which_clause_is_an_organization(index_of):
+    _, ranked = index_of("Lockheed Martin, which makes the interceptors, said it was expanding production.")
+    assert holding(ranked, "Lockheed Martin")[0].kind == "organization"
+
+
+def test_a_one_word_name_only_written_before_a_noun_is_a_make_not_a_person(index_of):
+    _, ranked = index_of(
+        "The package includes Patriot interceptors and artillery shells.",
+        "Every Patriot battery costs about $1 billion, Defense Secretary Lloyd Austin said.",
+    )
+    assert not holding(ranked, "Patriot")
+    assert holding(ranked, "Lloyd Austin")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from briefgen.extract import aliases, nicknames, roles
 from briefgen.extract.spans import ParagraphMap, dateline_end, token_at
-from briefgen.extract.speaker_nouns import PERSON_NOUN_SET
+from briefgen.extract.speaker_nouns import INSTITUTION_NOUNS, PERSON_NOUN_SET, is_person_noun
 from briefgen.models import Actor, Article, Quote
 
 LABEL_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "NORP": "group", "FAC": "place"}
@@ -341,6 +341,9 @@ def _collect(doc, article: Article, pmap: ParagraphMap, skip: list[tuple[int, in
             continue
         if label in ("GPE", "LOC", "PERSON") and _employer(ent.root) and not aliases.place_of(ent.text):
             label = "ORG"  # "analysts at Jefferies": a firm the model took for a place or a person
+        if label == "PERSON" and any(c.dep_ == "relcl" and any(w.lower_ == "which" and w.dep_ in ("nsubj", "nsubjpass")
+                                                              for w in c.children) for c in ent.root.children):
+            label = "ORG"  # "Lockheed Martin, which makes the interceptors, said": people are "who"
         if label == "PRODUCT" and _speaks(ent.root):
             label = "ORG"  # "Shipping giant Maersk said", "a Maersk spokesperson": a company, not a product
         if label not in LABEL_KIND:
@@ -500,7 +503,8 @@ def _employer(root) -> bool:
 
 def _things(doc, text: str, ents: list) -> set[str]:
     """Names of things, not actors, wherever the text writes them: a model designation after a number
-    ("the 737 Max", "Max deliveries" then), a vehicle one rides "aboard" ("aboard Air Force One")."""
+    ("the 737 Max", "Max deliveries" then), a make only ever written before a noun ("Patriot
+    interceptors"), a vehicle one rides "aboard" ("aboard Air Force One")."""
     out = set()
     if any(len(e) == 1 and e.label_ in ("PERSON", "ORG") for e in ents):
         # "the 737 Max" (the number hangs on the name), "737 Max jets" (the model calls it a product): a model
@@ -513,6 +517,16 @@ def _things(doc, text: str, ents: list) -> set[str]:
             word = doc[num.i + 1]
             if word.ent_type_ == "PRODUCT" or (num.head.i == word.i and word.ent_type_ in ("", "PERSON")):
                 out.add(word.text)
+    attributive: dict[str, bool] = {}
+    for e in ents:
+        if e.label_ == "PERSON" and len(e) == 1:
+            # "Patriot interceptors", "every Patriot battery": a one-word "person" only ever naming a kind of
+            # thing is a make or a model (not "the Biden administration": an institution is the person's)
+            h = e.root.head
+            attributive[e.text] = attributive.get(e.text, True) and e.root.dep_ == "compound" and h.pos_ == "NOUN" \
+                and not is_person_noun(h.lemma_) and h.lemma_.lower() not in INSTITUTION_NOUNS | GOVERNMENT_NOUNS
+    surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    out.update(w for w, only in attributive.items() if only and w not in surnames)
     for e in ents:
         if e.label_ not in LABEL_KIND:
             continue
@@ -567,7 +581,7 @@ def _split_titled_names(doc, ents: list) -> list:
         if e.label_ in ("ORG", "GPE", "LOC", "NORP") and len(e) >= 3 and e.start >= 2 \
                 and doc[e.start - 1].lower_ in ("of", "to", "for") and roles._title_word(doc[e.start - 2]):
             name, office = e[-2:], e[:-2]
-            if office[-1].lower_ in OFFICE_WORDS and all(
+            if office[-1].lower_ in OFFICE_WORDS and office[-1].is_title and all(
                     t.is_title and t.is_alpha and t.pos_ == "PROPN" and t.lower_ not in OFFICE_WORDS for t in name):
                 out += [Span(doc, office.start, office.end, label=e.label_), Span(doc, name.start, name.end, label="PERSON")]
                 continue
