@@ -668,3 +668,24 @@ def test_a_one_word_name_only_written_before_a_noun_is_a_make_not_a_person(index
     )
     assert not holding(ranked, "Patriot")
     assert holding(ranked, "Lloyd Austin")
+
+
+def test_a_shared_surname_far_from_the_namesake_goes_back_to_the_main_person(index_of):
+    idx, ranked = index_of(
+        "Governor Helen Marsh vetoed the budget on Monday.",
+        "Her son, Peter Marsh, said on Tuesday that he supported the veto.",
+        "Lawmakers met on Wednesday to discuss an override.",
+        "The vote is expected next month.",
+        "Marsh has vetoed four budgets since taking office.",
+    )
+    start = idx.mentions[-1][0]
+    assert idx.name_at(start, start + len("Marsh")) == "Helen Marsh"
+
+
+def test_a_news_outlet_named_before_its_poll_stays_an_actor(index_of):
+    _, ranked = index_of(
+        "A Halvard poll shows that voters in wealthy suburbs are shifting.",
+        "Halvard reports that the nominee has lost ground among graduates.",
+    )
+    # whatever kind the model gives it, the pollster is kept
+    assert holding(ranked, "Halvard")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from briefgen.extract import aliases, nicknames, roles
 from briefgen.extract.spans import ParagraphMap, dateline_end, token_at
-from briefgen.extract.speaker_nouns import INSTITUTION_NOUNS, PERSON_NOUN_SET, is_person_noun
+from briefgen.extract.speaker_nouns import DOCUMENT_NOUNS, INSTITUTION_NOUNS, PERSON_NOUN_SET, is_person_noun
 from briefgen.models import Actor, Article, Quote
 
 LABEL_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "NORP": "group", "FAC": "place"}
@@ -501,6 +501,12 @@ def _employer(root) -> bool:
         and root.head.head.lemma_.lower() in _EMPLOYEE_NOUNS
 
 
+#: Things someone makes or owns that name their maker: "a Bloomberg poll", "the Gallup survey".
+_AUTHORED_NOUNS = frozenset({"poll", "survey", "study", "analysis", "interview", "show", "program", "programme",
+                             "podcast", "book", "column", "op-ed", "editorial", "speech", "rally", "era", "plan",
+                             "policy", "policies", "doctrine", "presidency", "tenure", "camp", "ally", "aide", "voter"})
+
+
 def _things(doc, text: str, ents: list) -> set[str]:
     """Names of things, not actors, wherever the text writes them: a model designation after a number
     ("the 737 Max", "Max deliveries" then), a make only ever written before a noun ("Patriot
@@ -517,16 +523,20 @@ def _things(doc, text: str, ents: list) -> set[str]:
             word = doc[num.i + 1]
             if word.ent_type_ == "PRODUCT" or (num.head.i == word.i and word.ent_type_ in ("", "PERSON")):
                 out.add(word.text)
-    attributive: dict[str, bool] = {}
+    attributive: dict[str, list[bool]] = {}
     for e in ents:
         if e.label_ == "PERSON" and len(e) == 1:
-            # "Patriot interceptors", "every Patriot battery": a one-word "person" only ever naming a kind of
-            # thing is a make or a model (not "the Biden administration": an institution is the person's)
+            # "Patriot interceptors", "every Patriot battery": a one-word "person" written more than once and
+            # only ever naming a kind of thing is a make or a model (not "the Biden administration", "a
+            # Bloomberg poll", "Bloomberg reports that": an institution or a text is the owner's)
             h = e.root.head
-            attributive[e.text] = attributive.get(e.text, True) and e.root.dep_ == "compound" and h.pos_ == "NOUN" \
-                and not is_person_noun(h.lemma_) and h.lemma_.lower() not in INSTITUTION_NOUNS | GOVERNMENT_NOUNS
+            lemma = h.lemma_.lower()
+            attributive.setdefault(e.text, []).append(
+                e.root.dep_ == "compound" and h.pos_ == "NOUN" and not is_person_noun(lemma)
+                and lemma not in INSTITUTION_NOUNS | GOVERNMENT_NOUNS | DOCUMENT_NOUNS | roles.ORGANIZATION_NOUNS
+                and lemma not in _AUTHORED_NOUNS and not any(c.dep_ in ("ccomp", "mark", "acl") for c in h.children))
     surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
-    out.update(w for w, only in attributive.items() if only and w not in surnames)
+    out.update(w for w, flags in attributive.items() if len(flags) > 1 and all(flags) and w not in surnames)
     for e in ents:
         if e.label_ not in LABEL_KIND:
             continue
@@ -592,22 +602,27 @@ def _split_titled_names(doc, ents: list) -> list:
 def _mention_names(mentions: list[_Mention], canonical: dict[str, str], namesakes: dict[str, list[str]],
                    first: dict[str, int]) -> list[str]:
     """The canonical name of each mention: its form's, or for a surname several people share, the person of
-    those last named before it as a clause's subject (by any of their forms: "Ann" for Ann Roe), else the
-    first of them the article names: "Like her brother, Harald Roe, she ..." keeps the sentence's subject."""
+    those last named before it as a clause's subject (by any of their forms: "Ann" for Ann Roe) in its
+    paragraph or the one before, else the first of them the article names (most often the one it is
+    about: a bare "Trump" paragraphs after "Eric Trump said" is Donald Trump again). "Like her brother,
+    Harald Roe, she ..." keeps the sentence's subject."""
     if not namesakes:
         return [canonical[aliases.key(m.form)] for m in mentions]
     out: list[str] = []
     for m in mentions:
         k = aliases.key(m.form)
-        if k not in namesakes:
-            out.append(canonical[k])
-            continue
-        people = {canonical[f] for f in namesakes[k]}
-        before = [(x.start, canonical[x_k]) for x in mentions
-                  if x.start < m.start and (x_k := aliases.key(x.form)) in canonical and canonical[x_k] in people
-                  and (x.dep in ("nsubj", "nsubjpass") or x.speaker)]
-        out.append(max(before)[1] if before else canonical[min(namesakes[k], key=lambda f: first[f])])
+        out.append(_namesake_pick(m, namesakes[k], mentions, canonical, first) if k in namesakes else canonical[k])
     return out
+
+
+def _namesake_pick(m: _Mention, cands: list[str], mentions: list[_Mention], canonical: dict[str, str],
+                   first: dict[str, int]) -> str:
+    """The one of the people (full-name keys `cands`) a bare shared surname at `m` names: see _mention_names."""
+    people = {canonical[f] for f in cands}
+    before = [(x.start, canonical[x_k]) for x in mentions
+              if x.start < m.start and (x_k := aliases.key(x.form)) in canonical and canonical[x_k] in people
+              and (x.dep in ("nsubj", "nsubjpass") or x.speaker) and m.paragraph - x.paragraph <= 1]
+    return max(before)[1] if before else canonical[min(cands, key=lambda f: first[f])]
 
 
 def _namesake_aliases(index: ActorIndex, mentions: list[_Mention], names: list[str], namesakes: dict,
@@ -866,16 +881,28 @@ def extract_actors(doc, article: Article) -> ActorIndex:
                if words.get(k) and any(c.isupper() for c in k.upper()) and words[k][0][:1].isupper()}
     surnames = _surname_phrases(index, phrases)
     phrases.update(surnames)
+    # a surname two people share, written alone or found only here: decided at each place it is found
+    shared = {tuple(words[k]): namesakes[k] for k in namesakes if len(words[k]) == 1 and words[k][0][:1].isupper()}
+    for last, ks in by_last.items():
+        people = {canonical[k] for k in ks if k in canonical}
+        form = (words[ks[0]][-1],)
+        if len(people) > 1 and form not in phrases and form not in shared and form[0].isalpha():
+            shared[form] = ks
+    phrases.update({w: "" for w in shared})
     for name, s, e in _phrase_matches(doc, phrases):
         span = doc[s:e]
         if taken[span.start_char] or taken[span.end_char - 1] or any(a <= span.start_char < b for a, b in skip):
             continue
-        alone = e - s == 1 and (doc[s].text,) in surnames
+        alone = e - s == 1 and ((doc[s].text,) in surnames or (doc[s].text,) in shared)
         if alone and (doc[s].pos_ != "PROPN" or (s > 0 and doc[s - 1].lower_ in roles.TITLES | roles.HONORIFICS)):
             continue  # a surname alone must be a name here ("Black wrote", not "Black voters"); titled ones the model finds
         if any(i in ent_tokens for i in range(s, e)) or (s > 0 and doc[s - 1].text in ("-", "‐")) or (
                 s > 0 and doc[s - 1].is_title and doc[s - 1].pos_ == "PROPN"):
             continue  # part of another entity, a hyphenated word, or a longer unknown name
+        if not name:
+            found = _Mention(span.start_char, span.end_char, span.text, "PERSON", dep=span.root.dep_,
+                             paragraph=pmap.index(span.start_char))
+            name = _namesake_pick(found, shared[(doc[s].text,)], mentions, canonical, first)
         index.mentions.append((span.start_char, span.end_char, name))
         for i in range(span.start_char, span.end_char):
             taken[i] = True
