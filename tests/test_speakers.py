@@ -222,3 +222,13 @@ def test_a_title_two_actors_share_goes_to_the_one_named_last(extract_text):
         "“This is a tax on jobs,” the former chancellor told the programme.",
     )
     assert _speaker_of(ex, "This is a tax on jobs") == "Edwin Rook"
+
+
+def test_a_spokesman_for_a_named_person_and_an_office_holders_office_speak_for_that_person(extract_text):
+    ex = extract_text(
+        "Prime Minister Anna Ekholm will meet the unions on Friday.",
+        "“We will not move on pensions,” a spokesman for Ekholm said.",
+        "“The talks were useful,” the prime minister’s office said.",
+    )
+    assert _speaker_of(ex, "We will not move") == "Anna Ekholm"
+    assert _speaker_of(ex, "The talks were useful") == "Anna Ekholm"

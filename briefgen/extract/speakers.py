@@ -384,8 +384,9 @@ class SpeakerResolver:
         # "Obama's spokesman", "the ministry's statement": the owner speaks through the noun.
         owner = None
         for child in tok.children:
-            if child.dep_ == "poss" and speaks_for and child.pos_ == "NOUN" and is_person_noun(child.lemma_):
-                # "the prime minister's official spokesman": the office holder the title names
+            if child.dep_ == "poss" and (speaks_for or (lemma in DOCUMENT_NOUNS and not person)) and child.pos_ == "NOUN" \
+                    and is_person_noun(child.lemma_) and child.lemma_.lower() not in GENERIC_PERSON_NOUNS:
+                # "the prime minister's official spokesman", "the president's office": the office holder
                 n = self.resolve(child, paragraph_start, paragraph)
                 if n and self.kind(n) == "person":
                     return n
@@ -444,6 +445,11 @@ class SpeakerResolver:
             n = self._name_in_phrase(tok, lemma, owner)
             if n and (speaks_for or not person):
                 return n
+            named = next((n for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children
+                          if o.dep_ == "pobj" and o.pos_ == "PROPN" and (n := self.name_of_span(o.idx, o.idx + len(o.text)))
+                          and self.kind(n) == "person"), None)
+            if speaks_for and named:
+                return named  # "a spokesman for Ekholm said"
             body = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children
                          if o.dep_ == "pobj" and o.pos_ == "NOUN" and any(d.lower_ in ("the", "this") for d in o.children)), None)
             if speaks_for and body is not None:
