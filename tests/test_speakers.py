@@ -232,3 +232,19 @@ def test_a_spokesman_for_a_named_person_and_an_office_holders_office_speak_for_t
     )
     assert _speaker_of(ex, "We will not move") == "Anna Ekholm"
     assert _speaker_of(ex, "The talks were useful") == "Anna Ekholm"
+
+
+def test_they_after_economists_at_a_firm_is_the_firm_not_the_bank_they_discuss(extract_text):
+    ex = extract_text(
+        "Economists at Halden Research expect the Central Bank of Norvia to cut rates in August. "
+        "“Inflation is no longer the problem,” they wrote.",
+    )
+    assert _speaker_of(ex, "Inflation is no longer") == "Halden Research"
+
+
+def test_analysts_of_an_untagged_firm_speak_for_it(extract_text):
+    ex = extract_text(
+        "Sterling fell to a two-month low on Tuesday.",
+        "“The pound is vulnerable to any sign of slowing,” Jefferies analysts said in a note.",
+    )
+    assert _speaker_of(ex, "The pound is vulnerable") == "Jefferies"

@@ -28,7 +28,7 @@ CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "aug
             "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 #: Acronyms of common nouns the model sometimes takes for a body or a place ("AI chip sales", "GDP").
 COMMON_ACRONYMS = {"ai", "gdp", "ipo", "ev", "evs", "ceo", "cfo", "coo", "cto", "vat", "lng", "gps", "dna", "esg",
-                   "atm", "suv", "suvs", "5g", "4g"}
+                   "atm", "suv", "suvs", "5g", "4g", "fx"}
 #: Prepositions that put a place as the setting of an event rather than a participant.
 LOCATIVE = {"in", "at", "near", "inside", "within", "across", "throughout", "around", "into", "to", "from", "outside"}
 SPEECH_LEMMAS = {"say", "tell", "note", "add", "claim", "state", "write", "ask", "explain", "declare", "insist",

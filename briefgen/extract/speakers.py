@@ -300,7 +300,12 @@ class SpeakerResolver:
             # "The miners' relatives waited ... “...,” they said": the relatives, not the mining
             # company named before them.
             crowd = self.unnamed.recent_plural(at, near) if lower != "it" else None
-            if crowd is not None and (not found or crowd.idx > max(found)[0]):
+            # a crowd that was a sentence's subject outranks a body named after it only as an object:
+            # "Economists at Acme expect the central bank to cut. “...,” they wrote" are the economists
+            acting = [c for c in (ante.recent(at, {"organization", "group"}, near, subject=MAIN),
+                                  ante.recent_event(at, False, near)) if c] if crowd is not None else []
+            if crowd is not None and (not found or crowd.idx > max(found)[0]
+                                      or (self.unnamed.name(crowd) and (not acting or crowd.idx > max(acting)[0]))):
                 return self.unnamed.name(crowd)
             return max(found)[1] if found else None
         # The latest of: a person who was a clause subject, a person just quoted, a person described
@@ -489,6 +494,8 @@ class SpeakerResolver:
                 n = self.name_of_span(o.idx, o.idx + len(o.text))
                 if n and self.kind(n) == "organization":
                     return n
+                if n is None and c.dep_ == "compound" and o.is_title and not o.ent_type_:
+                    return clean(o.text)  # "Jefferies analysts said": a firm the model did not tag
         return None
 
     def _study_authors(self, tok, paragraph: int):
