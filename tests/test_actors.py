@@ -689,3 +689,29 @@ def test_a_news_outlet_named_before_its_poll_stays_an_actor(index_of):
     )
     # whatever kind the model gives it, the pollster is kept
     assert holding(ranked, "Halvard")
+
+
+def test_an_untagged_body_before_its_movement_or_spokesperson_is_an_actor(index_of):
+    _, ranked = index_of(
+        "DUBAI, Feb 27 (Reuters) - Yemen's Houthi movement said on Tuesday it had fired missiles at a tanker.",
+        "The Israel Defense Forces said it had intercepted a missile. An IDF spokesperson said the interception took place at sea.",
+    )
+    assert holding(ranked, "Houthi")
+    assert holding(ranked, "IDF") == holding(ranked, "Israel Defense Forces")
+
+
+def test_a_long_acronym_in_parentheses_joins_its_name(index_of):
+    _, ranked = index_of("The US Central Command (CENTCOM) said the missile missed the ship. CENTCOM gave no further details.")
+    assert holding(ranked, "CENTCOM") == holding(ranked, "US Central Command")
+
+
+def test_the_last_word_of_a_longer_name_before_movement_is_no_body(index_of):
+    _, ranked = index_of("She marched with the Black Lives Matter movement in 2020.")
+    assert not holding(ranked, "Matter")
+
+
+def test_an_institute_named_after_a_directors_of_is_not_split(index_of):
+    _, ranked = index_of(
+        "“We had hoped for more,” said Hans Brecht, the director of the Potsdam Institute for Climate Impact Research.",
+    )
+    assert not holding(ranked, "Impact Research")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from briefgen.extract import aliases, nicknames, roles
 from briefgen.extract.spans import ParagraphMap, dateline_end, token_at
+from briefgen.extract.tokens import indexes_of
 from briefgen.extract.speaker_nouns import DOCUMENT_NOUNS, INSTITUTION_NOUNS, PERSON_NOUN_SET, is_person_noun
 from briefgen.models import Actor, Article, Quote
 
@@ -341,7 +342,7 @@ def _collect(doc, article: Article, pmap: ParagraphMap, skip: list[tuple[int, in
             continue
         if label in ("GPE", "LOC", "PERSON") and _employer(ent.root) and not aliases.place_of(ent.text):
             label = "ORG"  # "analysts at Jefferies": a firm the model took for a place or a person
-        if label == "PERSON" and any(c.dep_ == "relcl" and any(w.lower_ == "which" and w.dep_ in ("nsubj", "nsubjpass")
+        if label == "PERSON" and len(ent) > 1 and any(c.dep_ == "relcl" and any(w.lower_ == "which" and w.dep_ in ("nsubj", "nsubjpass")
                                                               for w in c.children) for c in ent.root.children):
             label = "ORG"  # "Lockheed Martin, which makes the interceptors, said": people are "who"
         if label == "PRODUCT" and _speaks(ent.root):
@@ -391,7 +392,31 @@ def _collect(doc, article: Article, pmap: ParagraphMap, skip: list[tuple[int, in
             mentions.append(_Mention(span.start_char, span.end_char, t.text, "ORG", dep=t.dep_, head_lemma=t.head.lemma_,
                                      paragraph=pmap.index(span.start_char)))
             spans.append(span)
+    # a body the model did not tag, named before the word for it or for its spokesperson: "Yemen's Houthi
+    # movement said", "an IDF spokesperson said" (one word, not the end of a longer name: "Black Lives Matter")
+    for i in indexes_of(doc, "LEMMA", _BODY_HEADS):
+        head = doc[i]
+        if head.pos_ != "NOUN":
+            continue
+        names = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_iob_ == "O"]
+        if len(names) != 1 or names[0].i != i - 1:
+            continue
+        t = names[0]
+        if not (t.is_upper and 2 <= len(t.text) <= 6 or t.is_title) or t.is_sent_start or not t.is_alpha \
+                or t.lower_ in roles.TITLE_HEADS or any(a <= t.idx < b for a, b in skip) or (t.i > 0 and (doc[t.i - 1].pos_ == "PROPN" or doc[t.i - 1].is_title and doc[t.i - 1].pos_ not in ("DET", "PRON"))):
+            continue
+        span = doc[t.i: t.i + 1]
+        if _junk([t], t.text) or _common_word(t, body):
+            continue
+        ent_tokens.add(t.i)
+        mentions.append(_Mention(span.start_char, span.end_char, t.text, "ORG", dep="compound", head_lemma=head.lemma_,
+                                 modifier=True, paragraph=pmap.index(span.start_char)))
+        spans.append(span)
     return mentions, spans, ent_tokens
+
+
+#: Words for a body or its voice, after the body's name: "the Houthi movement", "an IDF spokesperson".
+_BODY_HEADS = frozenset({"movement", "militia", "spokesperson", "spokesman", "spokeswoman", "statement"})
 
 
 #: Lowercase particles inside a surname: "Ursula von der Leyen", "Ahmad bin Ali", "Luis de la Fuente".
@@ -591,7 +616,7 @@ def _split_titled_names(doc, ents: list) -> list:
         if e.label_ in ("ORG", "GPE", "LOC", "NORP") and len(e) >= 3 and e.start >= 2 \
                 and doc[e.start - 1].lower_ in ("of", "to", "for") and roles._title_word(doc[e.start - 2]):
             name, office = e[-2:], e[:-2]
-            if office[-1].lower_ in OFFICE_WORDS and office[-1].is_title and all(
+            if all(t.lower_ in OFFICE_WORDS for t in office) and office[-1].is_title and all(
                     t.is_title and t.is_alpha and t.pos_ == "PROPN" and t.lower_ not in OFFICE_WORDS for t in name):
                 out += [Span(doc, office.start, office.end, label=e.label_), Span(doc, name.start, name.end, label="PERSON")]
                 continue
@@ -666,7 +691,7 @@ def _parenthesized(doc, span) -> str | None:
     """An acronym introduced in parentheses right after a name: 'Palestine Liberation Organization (PLO)'."""
     i = span.end
     if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
-        if aliases.is_acronym(doc[i + 1].text):
+        if aliases.is_acronym(doc[i + 1].text, longest=8):  # "US Central Command (CENTCOM)"
             return doc[i + 1].text
     return None
 
