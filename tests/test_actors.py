@@ -575,7 +575,7 @@ def test_a_company_and_its_legal_form_are_one_actor(index_of):
     assert len(holding(ranked, "Halvorsen Shipping")) == 1
 
 
-def test_a_surname_two_people_share_goes_to_the_one_last_named_as_subject(index_of):
+def test_a_surname_two_people_share_goes_to_the_one_last_named_outside_an_apposition(index_of):
     idx, ranked = index_of(
         "Marta Lindqvist chairs the committee. Erik Lindqvist, her cousin, runs the rival bloc.",
         "Lindqvist rejected the deal on Tuesday.",

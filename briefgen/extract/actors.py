@@ -627,10 +627,10 @@ def _split_titled_names(doc, ents: list) -> list:
 def _mention_names(mentions: list[_Mention], canonical: dict[str, str], namesakes: dict[str, list[str]],
                    first: dict[str, int]) -> list[str]:
     """The canonical name of each mention: its form's, or for a surname several people share, the person of
-    those last named before it as a clause's subject (by any of their forms: "Ann" for Ann Roe) in its
-    paragraph or the one before, else the first of them the article names (most often the one it is
-    about: a bare "Trump" paragraphs after "Eric Trump said" is Donald Trump again). "Like her brother,
-    Harald Roe, she ..." keeps the sentence's subject."""
+    those last named before it (by any of their forms: "Ann" for Ann Roe) in its paragraph or the one
+    before, else the first of them the article names (most often the one it is about: a bare "Trump"
+    paragraphs after "Eric Trump said" is Donald Trump again). A relative introduced in apposition
+    ("Like her brother, Harald Roe, she ...") is named in passing: the sentence is still about her."""
     if not namesakes:
         return [canonical[aliases.key(m.form)] for m in mentions]
     out: list[str] = []
@@ -646,7 +646,7 @@ def _namesake_pick(m: _Mention, cands: list[str], mentions: list[_Mention], cano
     people = {canonical[f] for f in cands}
     before = [(x.start, canonical[x_k]) for x in mentions
               if x.start < m.start and (x_k := aliases.key(x.form)) in canonical and canonical[x_k] in people
-              and (x.dep in ("nsubj", "nsubjpass") or x.speaker) and m.paragraph - x.paragraph <= 1]
+              and x.dep != "appos" and m.paragraph - x.paragraph <= 1]
     return max(before)[1] if before else canonical[min(cands, key=lambda f: first[f])]
 
 
