@@ -715,3 +715,19 @@ def test_an_institute_named_after_a_directors_of_is_not_split(index_of):
         "“We had hoped for more,” said Hans Brecht, the director of the Potsdam Institute for Climate Impact Research.",
     )
     assert not holding(ranked, "Impact Research")
+
+
+def test_a_weekday_before_a_title_is_not_part_of_it(index_of):
+    _, ranked = index_of("On Tuesday Secretary of State Marcus Whitlow said the talks would resume.")
+    assert holding(ranked, "Marcus Whitlow")[0].role == "Secretary of State"
+
+
+def test_a_title_ending_in_governor_makes_a_person(index_of):
+    _, ranked = index_of("Bank of England Governor Andrew Bailey warned that rates would stay high.")
+    (a,) = holding(ranked, "Andrew Bailey")
+    assert a.kind == "person" and a.role == "Bank of England Governor"
+
+
+def test_a_capital_tagged_as_a_person_and_visited_is_a_place(index_of):
+    _, ranked = index_of("The minister for Europe travelled to Kyiv on Monday.")
+    assert holding(ranked, "Kyiv")[0].kind == "place"

@@ -758,6 +758,8 @@ def extract_actors(doc, article: Article) -> ActorIndex:
         # otherwise it is the city ("a donors' conference in Paris")
         if how == "capital" and k not in agentive and country not in named:
             place[k] = None
+            if label_of(k) == "PERSON":
+                override[k] = "GPE"  # "travelled to Kyiv" with Kyiv tagged as a person: the city
             continue
         country_forms.setdefault(country, []).append(k)
     for country, ks in country_forms.items():
@@ -1005,7 +1007,11 @@ _ROLE_PREPOSITION = re.compile(r"\s(?:of|for|at|in|to|with|on|from)\s")
 
 
 def _role_head(role: str) -> str:
-    """The noun a role is about: its last word before a preposition ("spokesperson for the office")."""
+    """The noun a role is about: its last word before a preposition ("spokesperson for the office"), or a
+    title that ends it ("Bank of England Governor")."""
+    last = role.split()[-1].lower()
+    if last in roles.TITLE_HEADS:
+        return last
     return _ROLE_PREPOSITION.split(role, maxsplit=1)[0].split()[-1].lower()
 
 

@@ -118,6 +118,9 @@ TITLE_HEADS = TITLES | {"chief", "commissioner", "head", "administrator", "attor
 _TITLE_JOINS = {"of", "to", "for", "and", "the", "on"}
 
 
+_NOT_TITLE_ENTS = {"DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+
+
 def _title_word(tok) -> bool:
     return any(p.lower() in TITLE_HEADS for p in tok.text.split("-") if p)
 
@@ -134,8 +137,8 @@ def title_phrase_start(doc, name_start: int, first: int) -> int | None:
     i = name_start - 1
     while i >= first:
         t = doc[i]
-        if "\n" in t.whitespace_ or t.is_space or t.tag_ == "POS":
-            break
+        if "\n" in t.whitespace_ or t.is_space or t.tag_ == "POS" or t.ent_type_ in _NOT_TITLE_ENTS:
+            break  # (not "On Tuesday Secretary of State ...": a date, a number or a person is no title word)
         if not (t.lower_ in _TITLE_JOINS or t.tag_ == "HYPH" or (t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "ADJ"))):
             break
         i -= 1
