@@ -248,3 +248,11 @@ def test_analysts_of_an_untagged_firm_speak_for_it(extract_text):
         "“The pound is vulnerable to any sign of slowing,” Jefferies analysts said in a note.",
     )
     assert _speaker_of(ex, "The pound is vulnerable") == "Jefferies"
+
+
+def test_a_ministry_spokesperson_speaks_for_the_ministry_named_before(extract_text):
+    ex = extract_text(
+        "Norvia's Trade Ministry said it would challenge the tariffs at the World Trade Organization. "
+        "A ministry spokesperson said the government would “take every measure to defend our companies.”",
+    )
+    assert _speaker_of(ex, "take every measure") == "Trade Ministry"

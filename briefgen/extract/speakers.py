@@ -160,6 +160,16 @@ class SpeakerResolver:
                     return n
         return self._description(tok, paragraph_start, paragraph)
 
+    def _latest_body(self, noun: str, before: int, min_paragraph: int) -> str | None:
+        """The organization named last before `before` (from `min_paragraph` on) whose name ends in `noun`
+        ("ministry": "the Commerce Ministry")."""
+        for s, _e, n in reversed([m for m in self.actors.mentions if m[0] < before]):
+            if self.paragraph_of(s) < min_paragraph:
+                return None
+            if self.kind(n) == "organization" and not self.mask[s] and n.split()[-1].lower() in (noun, noun + "s"):
+                return n
+        return None
+
     def _latest_named(self, names: list[str], before: int) -> list[str]:
         """`names` ordered by their latest mention before `before`, latest first (unmentioned ones last)."""
         last = {n: -1 for n in names}
@@ -463,6 +473,12 @@ class SpeakerResolver:
                 movement = self._movement(tok)
                 if movement:
                     return movement  # "Houthi rebels said": the movement itself
+            body_noun = next((c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+            if speaks_for and not plural and body_noun is not None:
+                # "a ministry spokesperson said": the ministry the article named last
+                n = self._latest_body(body_noun.lemma_.lower(), tok.idx, paragraph - 1)
+                if n:
+                    return n
             if speaks_for and not plural and not any(c.dep_ in ("prep", "compound", "poss") for c in tok.children):
                 earlier = self._earlier_spokesperson(tok, paragraph)
                 if earlier is not None:
