@@ -731,3 +731,8 @@ def test_a_title_ending_in_governor_makes_a_person(index_of):
 def test_a_capital_tagged_as_a_person_and_visited_is_a_place(index_of):
     _, ranked = index_of("The minister for Europe travelled to Kyiv on Monday.")
     assert holding(ranked, "Kyiv")[0].kind == "place"
+
+
+def test_the_city_of_a_name_is_a_place(index_of):
+    _, ranked = index_of("The army intercepted a missile fired towards the southern city of Eilat on Tuesday.")
+    assert holding(ranked, "Eilat")[0].kind == "place"

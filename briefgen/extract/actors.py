@@ -340,6 +340,9 @@ def _collect(doc, article: Article, pmap: ParagraphMap, skip: list[tuple[int, in
             continue  # "Secretary of State", "Transportation Secretary": a department named in a title
         if things and ent.text in things:
             continue
+        if label in ("ORG", "PERSON") and ent.root.dep_ == "pobj" and ent.root.head.lower_ == "of" \
+                and ent.root.head.head.lemma_.lower() in _PLACE_NOUNS:
+            label = "GPE"  # "the southern city of Eilat"
         if label in ("GPE", "LOC", "PERSON") and _employer(ent.root) and not aliases.place_of(ent.text):
             label = "ORG"  # "analysts at Jefferies": a firm the model took for a place or a person
         if label == "PERSON" and len(ent) > 1 and any(c.dep_ == "relcl" and any(w.lower_ == "which" and w.dep_ in ("nsubj", "nsubjpass")
@@ -511,6 +514,11 @@ def _body_key(words: list[str]) -> str | None:
     if len(low) >= 2 and low[-1] in _BODY_NOUNS:
         return " ".join(low)
     return None
+
+
+#: Nouns whose "of" names a place: "the city of Eilat", "the province of Kherson".
+_PLACE_NOUNS = frozenset({"city", "town", "village", "port", "province", "region", "district", "county", "island",
+                          "municipality", "governorate", "oblast", "enclave", "suburb", "neighbourhood", "neighborhood"})
 
 
 #: Nouns for people who work for a body named after "at", "with" or "from": "analysts at Jefferies".
