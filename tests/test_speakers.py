@@ -256,3 +256,11 @@ def test_a_ministry_spokesperson_speaks_for_the_ministry_named_before(extract_te
         "A ministry spokesperson said the government would “take every measure to defend our companies.”",
     )
     assert _speaker_of(ex, "take every measure") == "Trade Ministry"
+
+
+def test_a_name_the_model_missed_after_a_title_with_to_is_the_speaker_not_the_body(extract_text):
+    ex = extract_text(
+        "Allied ministers met in Brussels on Thursday.",
+        "“Our support will not waver,” said U.S. Ambassador to NATO Julia Marsh, who spoke after him.",
+    )
+    assert _speaker_of(ex, "Our support will not waver") == "Julia Marsh"

@@ -467,12 +467,12 @@ def _titled_given_names(doc, ents: list) -> list:
         if e.label_ in ("ORG", "GPE", "NORP", "LOC") and len(e) == 1 and e[0].is_title and not aliases.place_of(e.text):
             i = e.start
             while i > e.start - 2 and i > 0 and doc[i - 1].is_title and doc[i - 1].pos_ == "PROPN" \
-                    and doc[i - 1].ent_iob_ == "O" and "\n" not in doc[i - 1].whitespace_ and not roles._title_word(doc[i - 1]):
+                    and doc[i - 1].ent_iob_ == "O" and "\n" not in doc[i - 1].whitespace_ and not roles.title_word(doc[i - 1]):
                 i -= 1
             j = i - 1
             if j > 0 and doc[j].text == ".":
                 j -= 1  # "Col ." as the tokenizer splits it
-            if i < e.start and j >= 0 and (roles._title_word(doc[j]) or doc[j].lower_.rstrip(".") + "." in roles.ABBREVIATIONS
+            if i < e.start and j >= 0 and (roles.title_word(doc[j]) or doc[j].lower_.rstrip(".") + "." in roles.ABBREVIATIONS
                                            or doc[j].lower_ in roles.ABBREVIATIONS):
                 out.append(Span(doc, i, e.end, label="PERSON"))
                 continue
@@ -600,9 +600,9 @@ def _title_next_to(doc, ent) -> bool:
     if start >= 2 and doc[start - 1].lower_ == "the":
         start -= 1  # "Chancellor of the Exchequer"
     before = start - 2
-    if before >= 0 and doc[start - 1].lower_ in ("of", "to", "for") and roles._title_word(doc[before]):
+    if before >= 0 and doc[start - 1].lower_ in ("of", "to", "for") and roles.title_word(doc[before]):
         return True
-    return ent.end < len(doc) and doc[ent.end].pos_ == "PROPN" and roles._title_word(doc[ent.end])
+    return ent.end < len(doc) and doc[ent.end].pos_ == "PROPN" and roles.title_word(doc[ent.end])
 
 
 def _office_in_title(doc, ent) -> bool:
@@ -622,7 +622,7 @@ def _split_titled_names(doc, ents: list) -> list:
     out = []
     for e in ents:
         if e.label_ in ("ORG", "GPE", "LOC", "NORP") and len(e) >= 3 and e.start >= 2 \
-                and doc[e.start - 1].lower_ in ("of", "to", "for") and roles._title_word(doc[e.start - 2]):
+                and doc[e.start - 1].lower_ in ("of", "to", "for") and roles.title_word(doc[e.start - 2]):
             name, office = e[-2:], e[:-2]
             if all(t.lower_ in OFFICE_WORDS for t in office) and office[-1].is_title and all(
                     t.is_title and t.is_alpha and t.pos_ == "PROPN" and t.lower_ not in OFFICE_WORDS for t in name):

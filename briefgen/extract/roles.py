@@ -121,7 +121,7 @@ _TITLE_JOINS = {"of", "to", "for", "and", "the", "on"}
 _NOT_TITLE_ENTS = {"DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 
-def _title_word(tok) -> bool:
+def title_word(tok) -> bool:
     return any(p.lower() in TITLE_HEADS for p in tok.text.split("-") if p)
 
 
@@ -148,7 +148,7 @@ def title_phrase_start(doc, name_start: int, first: int) -> int | None:
     joins = [n for n, t in enumerate(words) if t.is_lower and t.lower_ in ("of", "to", "for", "on")]
     if not words or not joins or words[-1].is_lower or words[-1].tag_ == "HYPH":
         return None
-    if any(_title_word(t) for t in words[:joins[0]]) or _title_word(words[-1]):
+    if any(title_word(t) for t in words[:joins[0]]) or title_word(words[-1]):
         return words[0].i
     return None
 
@@ -158,7 +158,7 @@ def titled_name_head(root, start: int):
     title's "of" ("Secretary-General of NATO Jens Stoltenberg proposed": the subject is "General"), else the
     name's own head token. `start`: the name's first token."""
     if root.dep_ == "pobj" and root.head.lower_ in ("of", "to", "for") and root.head.head.i < root.i \
-            and _title_word(root.head.head) and title_phrase_start(root.doc, start, root.sent.start) is not None:
+            and title_word(root.head.head) and title_phrase_start(root.doc, start, root.sent.start) is not None:
         return root.head.head
     return root
 

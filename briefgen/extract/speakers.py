@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from briefgen.extract import aliases, speaker_gender
 from briefgen.extract.actors import OFFICE_WORDS, ActorIndex
-from briefgen.extract.roles import TITLES
+from briefgen.extract.roles import TITLES, title_word
 from briefgen.extract.antecedents import EMBEDDED, MAIN, Antecedents, clause_level, mention_flags, outside_mentions
 from briefgen.extract.ascribed import WRITTEN_NOUNS, document_group, document_mentions, recording_sources
 from briefgen.extract.speaker_nouns import (DOCUMENT_NOUNS, GENERIC_PERSON_NOUNS, GROUP_PRONOUNS, INSTITUTION_NOUNS, KIN_NOUNS,
@@ -33,6 +33,24 @@ def _apposed_conj(tok, child) -> bool:
         return False
     before = tok.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
     return before is not None and before.text == ","
+
+
+def _titled_name(tok) -> str | None:
+    """The name after a title the parser hung on the title's "of"/"to", when it is no entity the model knows:
+    "Ambassador to NATO Julia Marsh" (subject "Ambassador") is Julia Marsh, not NATO."""
+    if not title_word(tok):
+        return None
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in ("of", "to", "for"):
+            continue
+        for o in c.children:
+            if o.dep_ != "pobj" or o.pos_ != "PROPN" or o.ent_type_ or not o.is_title:
+                continue
+            parts = [t for t in o.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN" and not t.ent_type_
+                     and t.is_title and t.i > c.i]
+            if parts and all(t.i == o.i - len(parts) + n for n, t in enumerate(parts)):
+                return " ".join(t.text for t in [*parts, o])
+    return None
 
 
 class SpeakerResolver:
@@ -132,6 +150,9 @@ class SpeakerResolver:
             hit = self._by_lower.get(own.lower()) or self._surname(own)
             if hit:
                 return hit
+            titled = _titled_name(tok)
+            if titled:
+                return self._by_lower.get(titled.lower()) or titled
             # An appositive or compound may carry the name the index knows: "the agency, TASS".
             # A person named in it before an organization: "Senate Majority Leader Chuck Schumer".
             found = [n for t in words if (n := self.name_of_span(t.idx, t.idx + len(t.text)))]
