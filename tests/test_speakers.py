@@ -264,3 +264,21 @@ def test_a_name_the_model_missed_after_a_title_with_to_is_the_speaker_not_the_bo
         "“Our support will not waver,” said U.S. Ambassador to NATO Julia Marsh, who spoke after him.",
     )
     assert _speaker_of(ex, "Our support will not waver") == "Julia Marsh"
+
+
+def test_a_name_run_into_an_outlet_is_no_namesake(extract_text):
+    ex = extract_text(
+        "Donald Trump spoke in Ohio on Monday. Trump's view of the alliance has long worried allies.",
+        "In a meeting with the editorial board of the Washington Post Trump said the alliance was costly. "
+        "“We certainly can’t afford to do this anymore,” Trump said.",
+    )
+    assert _speaker_of(ex, "We certainly can") == "Donald Trump"
+
+
+def test_a_relative_named_as_an_object_a_paragraph_before_does_not_take_the_surname(extract_text):
+    ex = extract_text(
+        "Senator Tom Halloway endorsed the nominee on Friday. Halloway said he had prayed over the decision.",
+        "The nominee had mocked his wife, Dana, and shared an unflattering photo of Dana Halloway.",
+        "“I am not in the habit of supporting people who attack my family,” Halloway said in July.",
+    )
+    assert _speaker_of(ex, "I am not in the habit") == "Tom Halloway"

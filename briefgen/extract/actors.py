@@ -635,10 +635,11 @@ def _split_titled_names(doc, ents: list) -> list:
 def _mention_names(mentions: list[_Mention], canonical: dict[str, str], namesakes: dict[str, list[str]],
                    first: dict[str, int]) -> list[str]:
     """The canonical name of each mention: its form's, or for a surname several people share, the person of
-    those last named before it (by any of their forms: "Ann" for Ann Roe) in its paragraph or the one
-    before, else the first of them the article names (most often the one it is about: a bare "Trump"
-    paragraphs after "Eric Trump said" is Donald Trump again). A relative introduced in apposition
-    ("Like her brother, Harald Roe, she ...") is named in passing: the sentence is still about her."""
+    those last named (by any of their forms: "Ann" for Ann Roe) in its paragraph, or as a clause's
+    subject in the one before; else the first of them the article names
+    (most often the one it is about: a bare "Cruz" a paragraph after "a photo of Heidi Cruz" is Ted Cruz
+    again). A relative introduced in apposition ("Like her brother, Harald Roe, she ...") is named in
+    passing: the sentence is still about her."""
     if not namesakes:
         return [canonical[aliases.key(m.form)] for m in mentions]
     out: list[str] = []
@@ -652,9 +653,12 @@ def _namesake_pick(m: _Mention, cands: list[str], mentions: list[_Mention], cano
                    first: dict[str, int]) -> str:
     """The one of the people (full-name keys `cands`) a bare shared surname at `m` names: see _mention_names."""
     people = {canonical[f] for f in cands}
-    before = [(x.start, canonical[x_k]) for x in mentions
-              if x.start < m.start and (x_k := aliases.key(x.form)) in canonical and canonical[x_k] in people
-              and x.dep != "appos" and m.paragraph - x.paragraph <= 1]
+    named = [(x.start, canonical[x_k], x) for x in mentions
+             if x.start < m.start and (x_k := aliases.key(x.form)) in canonical and canonical[x_k] in people
+             and x.dep != "appos" and m.paragraph - x.paragraph <= 1]
+    subjects = [(s, n) for s, n, x in named if x.dep in ("nsubj", "nsubjpass") or x.speaker]
+    here = [(s, n) for s, n, x in named if x.paragraph == m.paragraph]
+    before = subjects + here
     return max(before)[1] if before else canonical[min(cands, key=lambda f: first[f])]
 
 
@@ -788,8 +792,11 @@ def extract_actors(doc, article: Article) -> ActorIndex:
         if cands and (label_of(k) in ("PERSON", "GPE", "LOC", "ORG", "NORP") and len(words[k]) <= 3):
             if label_of(k) != "PERSON" and len(words[k]) > 1:
                 continue
-            if len(words[k]) == 1 and len(cands) > 1:
-                namesakes[k] = cands  # decided below, once the full names have merged among themselves
+            # (only names the model itself read as people: "the Washington Post Trump" is the model's
+            # misreading, no namesake)
+            people = [f for f in cands if "PERSON" in labels[f]]
+            if len(words[k]) == 1 and len(people) > 1:
+                namesakes[k] = people  # decided below, once the full names have merged among themselves
                 continue
             uf.union(k, min(cands, key=lambda f: first[f]))
     for k, cands in list(namesakes.items()):
@@ -919,7 +926,10 @@ def extract_actors(doc, article: Article) -> ActorIndex:
     # a surname two people share, written alone or found only here: decided at each place it is found
     shared = {tuple(words[k]): namesakes[k] for k in namesakes if len(words[k]) == 1 and words[k][0][:1].isupper()}
     for last, ks in by_last.items():
+        ks = [k for k in ks if "PERSON" in labels[k]]
         people = {canonical[k] for k in ks if k in canonical}
+        if len(people) < 2:
+            continue
         form = (words[ks[0]][-1],)
         if len(people) > 1 and form not in phrases and form not in shared and form[0].isalpha():
             shared[form] = ks
