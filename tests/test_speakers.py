@@ -282,3 +282,19 @@ def test_a_relative_named_as_an_object_a_paragraph_before_does_not_take_the_surn
         "“I am not in the habit of supporting people who attack my family,” Halloway said in July.",
     )
     assert _speaker_of(ex, "I am not in the habit") == "Tom Halloway"
+
+
+def test_a_shared_surname_right_after_both_full_names_is_left_unattributed(extract_text):
+    ex = extract_text(
+        "Council members Fiona Gallagher and Declan Gallagher both spoke at the meeting.",
+        "“The numbers do not add up,” Gallagher said.",
+    )
+    assert _speaker_of(ex, "The numbers do not add up") is None
+
+
+def test_a_wife_named_in_apposition_in_the_same_sentence_leaves_the_surname_to_the_subject(extract_text):
+    ex = extract_text(
+        "Former governor Sam Whitlock campaigned in Flint on Monday for his wife Irene Whitlock.",
+        "“The insurance model does not work here,” Whitlock said.",
+    )
+    assert _speaker_of(ex, "The insurance model") == "Sam Whitlock"

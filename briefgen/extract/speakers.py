@@ -35,6 +35,16 @@ def _apposed_conj(tok, child) -> bool:
     return before is not None and before.text == ","
 
 
+def _coordinated(a, b) -> bool:
+    """Whether two name tokens are conjuncts in one phrase: "Ann Ryan and Tom Ryan"."""
+    ra, rb = a, b
+    while ra.dep_ in ("compound", "flat") and ra.head.i != ra.i:
+        ra = ra.head
+    while rb.dep_ in ("compound", "flat") and rb.head.i != rb.i:
+        rb = rb.head
+    return ra in rb.conjuncts or rb in ra.conjuncts
+
+
 def _titled_name(tok) -> str | None:
     """The name after a title the parser hung on the title's "of"/"to", when it is no entity the model knows:
     "Ambassador to NATO Julia Marsh" (subject "Ambassador") is Julia Marsh, not NATO."""
@@ -137,6 +147,8 @@ class SpeakerResolver:
                 return clean(tok.doc[extra[0].i: tok.i + 1].text)
         if name and self.kind(name) == "person" and " " not in tok.text:
             name = self._namesake(tok, name)
+            if name is None:
+                return None  # either of two namesakes: no guess
         if name and self.kind(name) == "group" and self._is_epithet(tok, member=True):
             # "“...,” the New York Democrat said": one member, the person the sentence is about.
             return self._epithet_referent(tok, paragraph)
@@ -204,7 +216,8 @@ class SpeakerResolver:
     def _namesake(self, tok, name: str) -> str | None:
         """For a bare surname two people in the article share ("Ryan" beside Joanne and John Ryan): the one
         a gendered pronoun in the same sentence fits ("Ryan said, adding that she ..."), else the one named
-        last before it (the actor index's choice), unless both were last named in the same sentence."""
+        last before it (the actor index's choice), unless both were last named together ("Ann Ryan and
+        Tom Ryan spoke"): then either may be meant."""
         last = tok.text.lower()
         same = [a.name for a in self.actors.actors.values()
                 if a.kind == "person" and len(a.name.split()) > 1 and a.name.split()[-1].lower() == last]
@@ -228,9 +241,9 @@ class SpeakerResolver:
                 lasts[n] = s
         if len(lasts) >= 2:
             ordered = sorted(lasts.values())
-            first_tok = self.doc.char_span(ordered[-2], ordered[-2] + 1, alignment_mode="expand")
-            last_tok = self.doc.char_span(ordered[-1], ordered[-1] + 1, alignment_mode="expand")
-            if first_tok is not None and last_tok is not None and first_tok[0].sent.start == last_tok[0].sent.start:
+            a = self.doc.char_span(ordered[-2], ordered[-2] + 1, alignment_mode="expand")
+            b = self.doc.char_span(ordered[-1], ordered[-1] + 1, alignment_mode="expand")
+            if a is not None and b is not None and _coordinated(a[0], b[0]):
                 return None
         return name
 
