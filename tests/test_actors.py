@@ -736,3 +736,8 @@ def test_a_capital_tagged_as_a_person_and_visited_is_a_place(index_of):
 def test_the_city_of_a_name_is_a_place(index_of):
     _, ranked = index_of("The army intercepted a missile fired towards the southern city of Eilat on Tuesday.")
     assert holding(ranked, "Eilat")[0].kind == "place"
+
+
+def test_officials_from_a_town_do_not_make_it_a_firm(index_of):
+    _, ranked = index_of("Officials from Kherson said the shelling had intensified overnight.")
+    assert all(a.kind != "organization" for a in holding(ranked, "Kherson"))

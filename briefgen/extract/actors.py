@@ -530,8 +530,11 @@ _EMPLOYEE_NOUNS = frozenset({"analyst", "economist", "strategist", "researcher",
 
 def _employer(root) -> bool:
     """Whether a name is the object of "at", "with" or "from" after a word for its staff ("economists at X")."""
-    return root.dep_ == "pobj" and root.head.lower_ in ("at", "with", "from") \
-        and root.head.head.lemma_.lower() in _EMPLOYEE_NOUNS
+    # ("from" only after research staff: "officials from Kherson" come from a place)
+    staff = root.head.head.lemma_.lower()
+    return root.dep_ == "pobj" and staff in _EMPLOYEE_NOUNS and (
+        root.head.lower_ in ("at", "with") or (root.head.lower_ == "from" and staff in ("analyst", "economist", "strategist",
+                                                                                      "researcher", "scientist")))
 
 
 #: Things someone makes or owns that name their maker: "a Bloomberg poll", "the Gallup survey".
