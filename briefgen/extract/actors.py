@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 from briefgen.extract import aliases, nicknames, roles
 from briefgen.extract.spans import ParagraphMap, dateline_end, token_at
-from briefgen.extract.speaker_nouns import PERSON_NOUN_SET
+from briefgen.extract.tokens import indexes_of
+from briefgen.extract.speaker_nouns import DOCUMENT_NOUNS, INSTITUTION_NOUNS, PERSON_NOUN_SET, is_person_noun
 from briefgen.models import Actor, Article, Quote
 
 LABEL_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "NORP": "group", "FAC": "place"}
@@ -26,6 +27,9 @@ PRONOUNS = {"i", "me", "you", "he", "him", "she", "her", "it", "we", "us", "they
 CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+#: Acronyms of common nouns the model sometimes takes for a body or a place ("AI chip sales", "GDP").
+COMMON_ACRONYMS = {"ai", "gdp", "ipo", "ev", "evs", "ceo", "cfo", "coo", "cto", "vat", "lng", "gps", "dna", "esg",
+                   "atm", "suv", "suvs", "5g", "4g", "fx"}
 #: Prepositions that put a place as the setting of an event rather than a participant.
 LOCATIVE = {"in", "at", "near", "inside", "within", "across", "throughout", "around", "into", "to", "from", "outside"}
 SPEECH_LEMMAS = {"say", "tell", "note", "add", "claim", "state", "write", "ask", "explain", "declare", "insist",
@@ -163,7 +167,16 @@ def _clean(ent):
                 break
     while toks and (toks[-1].tag_ == "POS" or toks[-1].text in ("'s", "’s", "’", "'") or toks[-1].is_punct):
         toks = toks[:-1]
+    if ent.label_ == "ORG":
+        # "Boeing Co.", "JPMorgan Chase & Co": the company under the name the text mostly uses
+        while len(toks) > 1 and (toks[-1].text.rstrip(".") in _CORPORATE or toks[-1].text == "&"):
+            toks = toks[:-1]
     return toks
+
+
+#: Legal-form words after a company's name.
+#: (Not "Corporation": "British Broadcasting Corporation" is no "British Broadcasting"; not "AG": "Texas AG".)
+_CORPORATE = frozenset({"Co", "Corp", "Inc", "Ltd", "plc", "PLC", "LLC", "S.A", "N.V", "GmbH"})
 
 
 def _speaks(root) -> bool:
@@ -180,7 +193,7 @@ def _junk(toks, text: str) -> bool:
     low = text.lower()
     if len(text) < 2 or low == text:  # no capital letter (and so no letter at all, or a lowercase phrase)
         return True
-    if low in PRONOUNS or low in CALENDAR or "n't" in low or "n’t" in low or text[0] in "'’":
+    if low in PRONOUNS or low in CALENDAR or low in COMMON_ACRONYMS or "n't" in low or "n’t" in low or text[0] in "'’":
         return True
     if (_MARKUP.search(text) and not nicknames.plain(text)) or _AFFIX.match(text):
         return True
@@ -318,9 +331,23 @@ def _collect(doc, article: Article, pmap: ParagraphMap, skip: list[tuple[int, in
     outlet = aliases.key(article.outlet) if article.outlet else None
     lines = {s: b.text.strip() for s, _, b in article.block_offsets()} if outlet else {}
     body = article.text  # the Doc's text: a slice of it is a span's text, without a walk over its tokens
-    for ent in _join_particles(doc, nicknames.entities(doc, body)):
+    ents = _split_titled_names(doc, _titled_given_names(doc, _join_particles(doc, nicknames.entities(doc, body))))
+    things = _things(doc, body, ents)
+    for ent in ents:
         ent_tokens.update(range(ent.start, ent.end))
         label = ent.label_
+        if label in ("ORG", "GPE", "LOC") and _office_in_title(doc, ent):
+            continue  # "Secretary of State", "Transportation Secretary": a department named in a title
+        if things and ent.text in things:
+            continue
+        if label in ("ORG", "PERSON") and ent.root.dep_ == "pobj" and ent.root.head.lower_ == "of" \
+                and ent.root.head.head.lemma_.lower() in _PLACE_NOUNS:
+            label = "GPE"  # "the southern city of Eilat"
+        if label in ("GPE", "LOC", "PERSON") and _employer(ent.root) and not aliases.place_of(ent.text):
+            label = "ORG"  # "analysts at Jefferies": a firm the model took for a place or a person
+        if label == "PERSON" and len(ent) > 1 and any(c.dep_ == "relcl" and any(w.lower_ == "which" and w.dep_ in ("nsubj", "nsubjpass")
+                                                              for w in c.children) for c in ent.root.children):
+            label = "ORG"  # "Lockheed Martin, which makes the interceptors, said": people are "who"
         if label == "PRODUCT" and _speaks(ent.root):
             label = "ORG"  # "Shipping giant Maersk said", "a Maersk spokesperson": a company, not a product
         if label not in LABEL_KIND:
@@ -340,11 +367,12 @@ def _collect(doc, article: Article, pmap: ParagraphMap, skip: list[tuple[int, in
             continue
         if outlet and aliases.key(text) == outlet and lines.get(span.start_char) == text:
             continue  # an outlet line in the body is the outlet, not an actor
-        root = span.root
+        root = roles.titled_name_head(span.root, span.start)  # "Secretary-General of NATO Jens Stoltenberg said"
         head = root.head
         mod = root.dep_ in ("compound", "amod", "nmod") and not (span.start <= head.i < span.end) and head.ent_type_ == ""
         speaker = root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in SPEECH_LEMMAS and not any(
-            c.dep_ == "prep" and c.lower_ in ("for", "on", "off") for c in head.children)  # "call for" is no speech
+            c.dep_ == "prep" and c.lower_ in ("for", "on", "off") and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
+            for c in head.children)  # "call for" is no speech; "reported on Wednesday" is
         if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
             speaker = True
         i = bisect.bisect_right(quotes, (span.start_char, 10**9)) - 1
@@ -367,7 +395,31 @@ def _collect(doc, article: Article, pmap: ParagraphMap, skip: list[tuple[int, in
             mentions.append(_Mention(span.start_char, span.end_char, t.text, "ORG", dep=t.dep_, head_lemma=t.head.lemma_,
                                      paragraph=pmap.index(span.start_char)))
             spans.append(span)
+    # a body the model did not tag, named before the word for it or for its spokesperson: "Yemen's Houthi
+    # movement said", "an IDF spokesperson said" (one word, not the end of a longer name: "Black Lives Matter")
+    for i in indexes_of(doc, "LEMMA", _BODY_HEADS):
+        head = doc[i]
+        if head.pos_ != "NOUN":
+            continue
+        names = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_iob_ == "O"]
+        if len(names) != 1 or names[0].i != i - 1:
+            continue
+        t = names[0]
+        if not (t.is_upper and 2 <= len(t.text) <= 6 or t.is_title) or t.is_sent_start or not t.is_alpha \
+                or t.lower_ in roles.TITLE_HEADS or any(a <= t.idx < b for a, b in skip) or (t.i > 0 and (doc[t.i - 1].pos_ == "PROPN" or doc[t.i - 1].is_title and doc[t.i - 1].pos_ not in ("DET", "PRON"))):
+            continue
+        span = doc[t.i: t.i + 1]
+        if _junk([t], t.text) or _common_word(t, body):
+            continue
+        ent_tokens.add(t.i)
+        mentions.append(_Mention(span.start_char, span.end_char, t.text, "ORG", dep="compound", head_lemma=head.lemma_,
+                                 modifier=True, paragraph=pmap.index(span.start_char)))
+        spans.append(span)
     return mentions, spans, ent_tokens
+
+
+#: Words for a body or its voice, after the body's name: "the Houthi movement", "an IDF spokesperson".
+_BODY_HEADS = frozenset({"movement", "militia", "spokesperson", "spokesman", "spokeswoman", "statement"})
 
 
 #: Lowercase particles inside a surname: "Ursula von der Leyen", "Ahmad bin Ali", "Luis de la Fuente".
@@ -376,9 +428,11 @@ _PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la"
 
 
 def _join_particles(doc, ents: list) -> list:
-    """A person's name the model cut after a lowercase particle ("Ursula von der" + "Leyen" as an
-    organization): one PERSON span up to the capitalized words that follow."""
-    if not any(e.label_ == "PERSON" and doc[e.end - 1].lower_ in _PARTICLES for e in ents):
+    """A person's name the model cut at a particle: "Ursula von" + "der" + "Leyen" (as a place), "Sheikh
+    Mohammed bin Abdulrahman" + "Al Thani", "von der" + "Leyen" alone: one PERSON span over the particles
+    and the capitalized words after them (a name with a particle in it runs on to its last capitalized word)."""
+    if not any((e.label_ == "PERSON" and any(t.lower_ in _PARTICLES for t in e[1:]))
+               or (e.start > 0 and doc[e.start - 1].lower_ in _PARTICLES and doc[e.start - 1].is_lower) for e in ents):
         return ents
     from spacy.tokens import Span  # here: importing the extractors should not load spaCy
 
@@ -387,15 +441,246 @@ def _join_particles(doc, ents: list) -> list:
     for e in ents:
         if e.start < skip_to:
             continue
-        if e.label_ == "PERSON" and doc[e.end - 1].lower_ in _PARTICLES and "\n" not in doc[e.end - 1].whitespace_:
-            end = e.end
-            while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and "\n" not in doc[end - 1].whitespace_:
-                end += 1
+        if e.label_ == "PERSON" and any(t.lower_ in _PARTICLES for t in e[1:]) and "\n" not in doc[e.end - 1].whitespace_:
+            end = _name_end(doc, e.end)
             if end > e.end:
                 e = Span(doc, e.start, end, label="PERSON")
                 skip_to = end
+        elif e.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC") and len(e) <= 2 and e[0].is_title:
+            start = e.start
+            while start > 0 and doc[start - 1].is_lower and doc[start - 1].lower_ in _PARTICLES \
+                    and "\n" not in doc[start - 1].whitespace_ and doc[start - 1].ent_iob_ == "O":
+                start -= 1
+            if start < e.start:  # "von der Leyen said": a surname with its particles
+                e = Span(doc, start, e.end, label="PERSON")
         out.append(e)
     return out
+
+
+def _titled_given_names(doc, ents: list) -> list:
+    """A person's surname the model took for an organization or place, after a given name it did not tag
+    and a title: "Lt. Col. [Nadav] Shoshani", "Gen. [Herzi] Halevi": one PERSON span from the given name."""
+    from spacy.tokens import Span  # here: importing the extractors should not load spaCy
+
+    out = []
+    for e in ents:
+        if e.label_ in ("ORG", "GPE", "NORP", "LOC") and len(e) == 1 and e[0].is_title and not aliases.place_of(e.text):
+            i = e.start
+            while i > e.start - 2 and i > 0 and doc[i - 1].is_title and doc[i - 1].pos_ == "PROPN" \
+                    and doc[i - 1].ent_iob_ == "O" and "\n" not in doc[i - 1].whitespace_ and not roles.title_word(doc[i - 1]):
+                i -= 1
+            j = i - 1
+            if j > 0 and doc[j].text == ".":
+                j -= 1  # "Col ." as the tokenizer splits it
+            if i < e.start and j >= 0 and (roles.title_word(doc[j]) or doc[j].lower_.rstrip(".") + "." in roles.ABBREVIATIONS
+                                           or doc[j].lower_ in roles.ABBREVIATIONS):
+                out.append(Span(doc, i, e.end, label="PERSON"))
+                continue
+        out.append(e)
+    return out
+
+
+def _name_end(doc, end: int) -> int:
+    """Where a name with a particle ends: past more particles and capitalized words outside other
+    entities (or a one-word entity the model gave the surname alone), never across a line break; it ends
+    on a capitalized word."""
+    last = end
+    while end < len(doc) and "\n" not in doc[end - 1].whitespace_:
+        t = doc[end]
+        alone = t.ent_iob_ == "B" and (end + 1 >= len(doc) or doc[end + 1].ent_iob_ != "I")
+        if t.lower_ in _PARTICLES and (t.is_lower or t.text in ("Al", "El", "Bin")):
+            end += 1
+            continue
+        if t.is_title and t.pos_ == "PROPN" and (t.ent_iob_ == "O" or alone):
+            end += 1
+            last = end
+            continue
+        break
+    return last
+
+
+#: Nouns of a government body that names its portfolio either side: "Commerce Department", "Department of Commerce".
+_BODY_NOUNS = frozenset({"department", "ministry", "office", "agency", "committee", "commission", "council", "bureau"})
+
+
+def _body_key(words: list[str]) -> str | None:
+    """The body's portfolio and noun, in one order and without a country in front ("US Department of
+    Commerce" -> "commerce department"); None for other names."""
+    low = [w.lower().replace(".", "") for w in words]
+    while low and aliases.place_of(low[0]):
+        low = low[1:]
+    if len(low) >= 3 and low[0] in _BODY_NOUNS and low[1] == "of":
+        return " ".join(low[2:] + low[:1])
+    if len(low) >= 2 and low[-1] in _BODY_NOUNS:
+        return " ".join(low)
+    return None
+
+
+#: Nouns whose "of" names a place: "the city of Eilat", "the province of Kherson".
+_PLACE_NOUNS = frozenset({"city", "town", "village", "port", "province", "region", "district", "county", "island",
+                          "municipality", "governorate", "oblast", "enclave", "suburb", "neighbourhood", "neighborhood"})
+
+
+#: Nouns for people who work for a body named after "at", "with" or "from": "analysts at Jefferies".
+_EMPLOYEE_NOUNS = frozenset({"analyst", "economist", "strategist", "researcher", "scientist", "executive", "official",
+                             "lawyer", "banker", "trader", "engineer", "employee", "spokesman", "spokeswoman",
+                             "spokesperson", "director", "manager", "staff", "staffer", "officer",
+                             "professor", "consultant", "head", "chief", "worker"})
+
+
+def _employer(root) -> bool:
+    """Whether a name is the object of "at", "with" or "from" after a word for its staff ("economists at X")."""
+    # ("from" only after research staff: "officials from Kherson" come from a place)
+    staff = root.head.head.lemma_.lower()
+    return root.dep_ == "pobj" and staff in _EMPLOYEE_NOUNS and (
+        root.head.lower_ in ("at", "with") or (root.head.lower_ == "from" and staff in ("analyst", "economist", "strategist",
+                                                                                      "researcher", "scientist")))
+
+
+#: Things someone makes or owns that name their maker: "a Bloomberg poll", "the Gallup survey".
+_AUTHORED_NOUNS = frozenset({"poll", "survey", "study", "analysis", "interview", "show", "program", "programme",
+                             "podcast", "book", "column", "op-ed", "editorial", "speech", "rally", "era", "plan",
+                             "policy", "policies", "doctrine", "presidency", "tenure", "camp", "ally", "aide", "voter"})
+
+
+def _things(doc, text: str, ents: list) -> set[str]:
+    """Names of things, not actors, wherever the text writes them: a model designation after a number
+    ("the 737 Max", "Max deliveries" then), a make only ever written before a noun ("Patriot
+    interceptors"), a vehicle one rides "aboard" ("aboard Air Force One")."""
+    out = set()
+    if any(len(e) == 1 and e.label_ in ("PERSON", "ORG") for e in ents):
+        # "the 737 Max" (the number hangs on the name), "737 Max jets" (the model calls it a product): a model
+        # name, wherever else the model takes the word for a person ("Max deliveries resumed"); not "40
+        # Hamas fighters" or "in 2007 Hamas won"
+        for m in re.finditer(r"\b\d+ ([A-Z][a-z]+)\b", text):
+            num = token_at(doc, m.start())
+            if num is None or num.i + 1 >= len(doc) or num.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"):
+                continue
+            word = doc[num.i + 1]
+            if word.ent_type_ == "PRODUCT" or (num.head.i == word.i and word.ent_type_ in ("", "PERSON")):
+                out.add(word.text)
+    attributive: dict[str, list[bool]] = {}
+    for e in ents:
+        if e.label_ == "PERSON" and len(e) == 1:
+            # "Patriot interceptors", "every Patriot battery": a one-word "person" written more than once and
+            # only ever naming a kind of thing is a make or a model (not "the Biden administration", "a
+            # Bloomberg poll", "Bloomberg reports that": an institution or a text is the owner's)
+            h = e.root.head
+            lemma = h.lemma_.lower()
+            attributive.setdefault(e.text, []).append(
+                e.root.dep_ == "compound" and h.pos_ == "NOUN" and not is_person_noun(lemma)
+                and lemma not in INSTITUTION_NOUNS | GOVERNMENT_NOUNS | DOCUMENT_NOUNS | roles.ORGANIZATION_NOUNS
+                and lemma not in _AUTHORED_NOUNS and not any(c.dep_ in ("ccomp", "mark", "acl") for c in h.children))
+    surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    out.update(w for w, flags in attributive.items() if len(flags) > 1 and all(flags) and w not in surnames)
+    for e in ents:
+        if e.label_ not in LABEL_KIND:
+            continue
+        if e.root.dep_ == "pobj" and e.root.head.lower_ in ("aboard", "onboard"):
+            out.add(e.text)
+        elif e.root.dep_ == "pobj" and e.root.head.lower_ == "board" and e.root.head.i > 0 and doc[e.root.head.i - 1].lower_ == "on":
+            out.add(e.text)
+    return out
+
+
+#: Last words of the department or portfolio a title names: "Director of National Intelligence",
+#: "Minister of Foreign Affairs", "Secretary of State", "Chief of Staff", "Transportation Secretary".
+OFFICE_WORDS = frozenset({
+    "state", "staff", "defense", "defence", "affairs", "security", "intelligence", "justice", "treasury", "finance",
+    "energy", "commerce", "labor", "labour", "education", "transportation", "transport", "interior", "agriculture",
+    "health", "services", "development", "trade", "economy", "environment", "industry", "housing", "veterans",
+    "homeland", "culture", "communications", "information", "budget", "management", "operations", "policy",
+    "welfare", "pensions", "work", "works", "infrastructure", "immigration", "planning", "science", "technology",
+    "sport", "sports", "tourism", "fisheries", "resources", "national", "foreign", "human", "public", "internal",
+    "home", "relations", "and", "digital", "climate", "social", "economic", "cooperation", "investment", "exchequer",
+    "the"})
+
+
+def _title_next_to(doc, ent) -> bool:
+    """Whether `ent` is the object of a title's "of"/"to"/"for" ("Secretary of State") or the modifier of a
+    title word right after it ("Transportation Secretary Pete Buttigieg")."""
+    start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+    if start >= 2 and doc[start - 1].lower_ == "the":
+        start -= 1  # "Chancellor of the Exchequer"
+    before = start - 2
+    if before >= 0 and doc[start - 1].lower_ in ("of", "to", "for") and roles.title_word(doc[before]):
+        return True
+    return ent.end < len(doc) and doc[ent.end].pos_ == "PROPN" and roles.title_word(doc[ent.end])
+
+
+def _office_in_title(doc, ent) -> bool:
+    """A department named only inside a title: every word an office word, next to a title word."""
+    words = [t for t in ent if t.is_alpha]
+    return bool(words) and all(t.lower_ in OFFICE_WORDS for t in words) and _title_next_to(doc, ent)
+
+
+def _split_titled_names(doc, ents: list) -> list:
+    """A person's name the model ran into the department of the title before it ("Director of [National
+    Intelligence Avril Haines]" as one organization): the department, then the last two words as a PERSON,
+    when the department part ends in an office word."""
+    if not any(e.label_ in ("ORG", "GPE", "LOC", "NORP") and len(e) >= 3 for e in ents):
+        return ents
+    from spacy.tokens import Span  # here: importing the extractors should not load spaCy
+
+    out = []
+    for e in ents:
+        if e.label_ in ("ORG", "GPE", "LOC", "NORP") and len(e) >= 3 and e.start >= 2 \
+                and doc[e.start - 1].lower_ in ("of", "to", "for") and roles.title_word(doc[e.start - 2]):
+            name, office = e[-2:], e[:-2]
+            if all(t.lower_ in OFFICE_WORDS for t in office) and office[-1].is_title and all(
+                    t.is_title and t.is_alpha and t.pos_ == "PROPN" and t.lower_ not in OFFICE_WORDS for t in name):
+                out += [Span(doc, office.start, office.end, label=e.label_), Span(doc, name.start, name.end, label="PERSON")]
+                continue
+        out.append(e)
+    return out
+
+
+def _mention_names(mentions: list[_Mention], canonical: dict[str, str], namesakes: dict[str, list[str]],
+                   first: dict[str, int]) -> list[str]:
+    """The canonical name of each mention: its form's, or for a surname several people share, the person of
+    those last named (by any of their forms: "Ann" for Ann Roe) in its paragraph, or as a clause's
+    subject in the one before; else the first of them the article names
+    (most often the one it is about: a bare "Cruz" a paragraph after "a photo of Heidi Cruz" is Ted Cruz
+    again). A relative introduced in apposition ("Like her brother, Harald Roe, she ...") is named in
+    passing: the sentence is still about her."""
+    if not namesakes:
+        return [canonical[aliases.key(m.form)] for m in mentions]
+    out: list[str] = []
+    for m in mentions:
+        k = aliases.key(m.form)
+        out.append(_namesake_pick(m, namesakes[k], mentions, canonical, first) if k in namesakes else canonical[k])
+    return out
+
+
+def _namesake_pick(m: _Mention, cands: list[str], mentions: list[_Mention], canonical: dict[str, str],
+                   first: dict[str, int]) -> str:
+    """The one of the people (full-name keys `cands`) a bare shared surname at `m` names: see _mention_names."""
+    people = {canonical[f] for f in cands}
+    named = [(x.start, canonical[x_k], x) for x in mentions
+             if x.start < m.start and (x_k := aliases.key(x.form)) in canonical and canonical[x_k] in people
+             and x.dep != "appos" and m.paragraph - x.paragraph <= 1]
+    subjects = [(s, n) for s, n, x in named if x.dep in ("nsubj", "nsubjpass") or x.speaker]
+    here = [(s, n) for s, n, x in named if x.paragraph == m.paragraph]
+    before = subjects + here
+    return max(before)[1] if before else canonical[min(cands, key=lambda f: first[f])]
+
+
+def _namesake_aliases(index: ActorIndex, mentions: list[_Mention], names: list[str], namesakes: dict,
+                      canonical: dict[str, str], first: dict[str, int]) -> None:
+    """A shared surname is an alias of the first of its people the article names (most often the one it is
+    about) when any of its mentions name that person, else of the person most of them name."""
+    for k in namesakes:
+        counts: dict[str, int] = {}
+        form = None
+        for m, n in zip(mentions, names):
+            if aliases.key(m.form) == k:
+                counts[n] = counts.get(n, 0) + 1
+                form = form or m.form
+        if counts and form:
+            opener = min(namesakes[k], key=lambda f: first[f])
+            best = canonical[opener] if canonical[opener] in counts else max(counts, key=counts.get)
+            if form not in index.actors[best].aliases:
+                index.actors[best].aliases.append(form)
 
 
 def _surname_phrases(index: ActorIndex, phrases: dict) -> dict:
@@ -421,7 +706,7 @@ def _parenthesized(doc, span) -> str | None:
     """An acronym introduced in parentheses right after a name: 'Palestine Liberation Organization (PLO)'."""
     i = span.end
     if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
-        if aliases.is_acronym(doc[i + 1].text):
+        if aliases.is_acronym(doc[i + 1].text, longest=8):  # "US Central Command (CENTCOM)"
             return doc[i + 1].text
     return None
 
@@ -488,13 +773,17 @@ def extract_actors(doc, article: Article) -> ActorIndex:
         # otherwise it is the city ("a donors' conference in Paris")
         if how == "capital" and k not in agentive and country not in named:
             place[k] = None
+            if label_of(k) == "PERSON":
+                override[k] = "GPE"  # "travelled to Kyiv" with Kyiv tagged as a person: the city
             continue
         country_forms.setdefault(country, []).append(k)
     for country, ks in country_forms.items():
         for k in ks[1:]:
             uf.union(k, ks[0])
 
-    # 2. persons: surnames and short forms join the earliest full name they end with
+    # 2. persons: surnames and short forms join the earliest full name they end with; a surname two people
+    # share ("Joanne Ryan", "John Ryan") is, at each mention, the one named last before it
+    namesakes: dict[str, list[str]] = {}
     by_last: dict[str, list[str]] = {}
     for k in full_persons:
         by_last.setdefault(words[k][-1].lower(), []).append(k)
@@ -506,7 +795,17 @@ def extract_actors(doc, article: Article) -> ActorIndex:
         if cands and (label_of(k) in ("PERSON", "GPE", "LOC", "ORG", "NORP") and len(words[k]) <= 3):
             if label_of(k) != "PERSON" and len(words[k]) > 1:
                 continue
+            # (only names the model itself read as people: "the Washington Post Trump" is the model's
+            # misreading, no namesake)
+            people = [f for f in cands if "PERSON" in labels[f]]
+            if len(words[k]) == 1 and len(people) > 1:
+                namesakes[k] = people  # decided below, once the full names have merged among themselves
+                continue
             uf.union(k, min(cands, key=lambda f: first[f]))
+    for k, cands in list(namesakes.items()):
+        if len({uf.find(f) for f in cands}) == 1:
+            del namesakes[k]
+            uf.union(k, cands[0])  # "Ann Roe" and "Ann B. Roe": one person
     # a lone first name joins the one full name that starts with it ("Benazir")
     for k in persons:
         if len(words[k]) == 1 and uf.find(k) == k:
@@ -548,6 +847,14 @@ def extract_actors(doc, article: Article) -> ActorIndex:
             uf.union(k, cands[0])
         elif k + "s" in first and uf.find(k + "s") != uf.find(k):
             uf.union(k, k + "s")  # "Republican" with "Republicans"
+    # "the Department of Commerce", "the US Department of Commerce" and "the Commerce Department" are one body
+    by_body: dict[str, str] = {}
+    for k in org_like:
+        body_key = _body_key(words[k])
+        if body_key in by_body:
+            uf.union(k, by_body[body_key])
+        elif body_key:
+            by_body[body_key] = k
 
     # clusters
     clusters: dict[str, list[str]] = {}
@@ -555,6 +862,8 @@ def extract_actors(doc, article: Article) -> ActorIndex:
         clusters.setdefault(uf.find(k), []).append(k)
     canonical: dict[str, str] = {}
     for root, ks in clusters.items():
+        if all(k in namesakes for k in ks):
+            continue
         forms = [max(surface[k].items(), key=lambda x: (x[1], x[0]))[0] for k in ks]
         kinds = {label_of(k) for k in ks}
         country = next((place[k][0] for k in ks if place[k]), None)
@@ -568,7 +877,8 @@ def extract_actors(doc, article: Article) -> ActorIndex:
             if "PERSON" in kinds:
                 pk = [k for k in ks if label_of(k) == "PERSON"]
                 name = max((f for k, f in zip(ks, forms) if k in pk), key=lambda f: (len(f.split()), len(f)))
-                name = _without_epithet(name, forms)
+                # (a surname two people share is no form of either's cluster, but is written alone all the same)
+                name = _without_epithet(name, forms + [w for k in namesakes for w in words[k]])
                 kind = "person"
             else:
                 name = max(forms, key=lambda f: (len(f.split()) if not aliases.is_acronym(f) else 0, len(f)))
@@ -593,19 +903,19 @@ def extract_actors(doc, article: Article) -> ActorIndex:
     index._forms = dict(canonical)
     for a in index.actors.values():
         index._forms[aliases.key(a.name)] = a.name
+    names = _mention_names(mentions, canonical, namesakes, first)
+    _namesake_aliases(index, mentions, names, namesakes, canonical, first)
 
     # mentions found by the model, then the same forms where the model missed them
     taken = [False] * (len(text) + 1)
-    for m in mentions:
-        name = canonical[aliases.key(m.form)]
+    for m, name in zip(mentions, names):
         index.mentions.append((m.start, m.end, name))
         for i in range(m.start, m.end):
             taken[i] = True
     weights: dict[str, float] = {}
     kind_of = {n: a.kind for n, a in index.actors.items()}
     acting: set[str] = set()
-    for m in mentions:
-        name = canonical[aliases.key(m.form)]
+    for m, name in zip(mentions, names):
         weights[name] = weights.get(name, 0.0) + _weight(m, kind_of[name])
         if m.speaker:
             index.speakers.add(name)
@@ -616,16 +926,31 @@ def extract_actors(doc, article: Article) -> ActorIndex:
                if words.get(k) and any(c.isupper() for c in k.upper()) and words[k][0][:1].isupper()}
     surnames = _surname_phrases(index, phrases)
     phrases.update(surnames)
+    # a surname two people share, written alone or found only here: decided at each place it is found
+    shared = {tuple(words[k]): namesakes[k] for k in namesakes if len(words[k]) == 1 and words[k][0][:1].isupper()}
+    for last, ks in by_last.items():
+        ks = [k for k in ks if "PERSON" in labels[k]]
+        people = {canonical[k] for k in ks if k in canonical}
+        if len(people) < 2:
+            continue
+        form = (words[ks[0]][-1],)
+        if len(people) > 1 and form not in phrases and form not in shared and form[0].isalpha():
+            shared[form] = ks
+    phrases.update({w: "" for w in shared})
     for name, s, e in _phrase_matches(doc, phrases):
         span = doc[s:e]
         if taken[span.start_char] or taken[span.end_char - 1] or any(a <= span.start_char < b for a, b in skip):
             continue
-        alone = e - s == 1 and (doc[s].text,) in surnames
+        alone = e - s == 1 and ((doc[s].text,) in surnames or (doc[s].text,) in shared)
         if alone and (doc[s].pos_ != "PROPN" or (s > 0 and doc[s - 1].lower_ in roles.TITLES | roles.HONORIFICS)):
             continue  # a surname alone must be a name here ("Black wrote", not "Black voters"); titled ones the model finds
         if any(i in ent_tokens for i in range(s, e)) or (s > 0 and doc[s - 1].text in ("-", "‐")) or (
                 s > 0 and doc[s - 1].is_title and doc[s - 1].pos_ == "PROPN"):
             continue  # part of another entity, a hyphenated word, or a longer unknown name
+        if not name:
+            found = _Mention(span.start_char, span.end_char, span.text, "PERSON", dep=span.root.dep_,
+                             paragraph=pmap.index(span.start_char))
+            name = _namesake_pick(found, shared[(doc[s].text,)], mentions, canonical, first)
         index.mentions.append((span.start_char, span.end_char, name))
         for i in range(span.start_char, span.end_char):
             taken[i] = True
@@ -644,8 +969,7 @@ def extract_actors(doc, article: Article) -> ActorIndex:
 
     # roles: titles before a name, appositions after it, or the noun a name is apposed to
     role_tokens: set[int] = set()
-    for m, span in zip(mentions, spans):
-        name = canonical[aliases.key(m.form)]
+    for name, span in zip(names, spans):
         actor = index.actors[name]
         if actor.kind not in ("person", "organization") or actor.role:
             continue
@@ -683,12 +1007,11 @@ def extract_actors(doc, article: Article) -> ActorIndex:
             a.kind = "group"  # "the Houthis" beside "Houthi rebels": a movement, not a person
     # a one-word "person" found after a preposition of place and never acting ("roads around Taiz",
     # "fighting in Sanaa") is a town the model did not know
-    _places_mislabelled(index, mentions, canonical)
+    _places_mislabelled(index, mentions, names)
     # a mention inside another actor's role describes that actor ("a Virginia Democrat"): it counts for less
     if role_tokens:
-        for m, span in zip(mentions, spans):
+        for m, name, span in zip(mentions, names, spans):
             if span.root.i in role_tokens:
-                name = canonical[aliases.key(m.form)]
                 weights[name] -= 0.5 * _weight(m, kind_of[name])
     return index
 
@@ -705,7 +1028,11 @@ _ROLE_PREPOSITION = re.compile(r"\s(?:of|for|at|in|to|with|on|from)\s")
 
 
 def _role_head(role: str) -> str:
-    """The noun a role is about: its last word before a preposition ("spokesperson for the office")."""
+    """The noun a role is about: its last word before a preposition ("spokesperson for the office"), or a
+    title that ends it ("Bank of England Governor")."""
+    last = role.split()[-1].lower()
+    if last in roles.TITLE_HEADS:
+        return last
     return _ROLE_PREPOSITION.split(role, maxsplit=1)[0].split()[-1].lower()
 
 
@@ -754,10 +1081,9 @@ _LOCATIVE = frozenset({"in", "around", "near", "outside", "inside", "across", "i
                        "toward", "towards", "across"})
 
 
-def _places_mislabelled(index: ActorIndex, mentions: list[_Mention], canonical: dict[str, str]) -> None:
+def _places_mislabelled(index: ActorIndex, mentions: list[_Mention], names: list[str]) -> None:
     where: dict[str, list[bool]] = {}
-    for m in mentions:
-        name = canonical[aliases.key(m.form)]
+    for m, name in zip(mentions, names):
         a = index.actors[name]
         if a.kind != "person" or " " in a.name or a.role or name in index.speakers:
             continue

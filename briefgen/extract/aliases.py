@@ -73,10 +73,10 @@ def place_of(form: str) -> tuple[str, str] | None:
     return places().get(key(form))
 
 
-def is_acronym(form: str) -> bool:
-    """An all-capitals word of 2-6 letters, dots allowed (PLO, U.S., NATO)."""
+def is_acronym(form: str, longest: int = 6) -> bool:
+    """An all-capitals word of 2-6 letters (or `longest`), dots allowed (PLO, U.S., NATO)."""
     letters = form.replace(".", "")
-    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+    return 2 <= len(letters) <= longest and letters.isalpha() and letters.isupper()
 
 
 def initials(words: list[str]) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import bisect
 
+from briefgen.extract.roles import titled_name_head
+
 
 def outside_mentions(doc, actors, mask: bytearray):
     """(start, end, name, span, root) for each actor mention outside quotation marks, in order."""
@@ -20,12 +22,12 @@ def outside_mentions(doc, actors, mask: bytearray):
         yield s, e, n, span, root
 
 
-def mention_flags(root, mask: bytearray) -> tuple[bool, int]:
+def mention_flags(root, mask: bytearray, start: int | None = None) -> tuple[bool, int]:
     """(referent, subject) for a mention whose head token is `root`; subject is MAIN, EMBEDDED or 0."""
     if root is None:
         return True, 0
     referent = not (root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN")
-    head = root.head if root.dep_ == "appos" else root
+    head = root.head if root.dep_ == "appos" else titled_name_head(root, root.i if start is None else start)
     # The owner of a subject is as salient: "Roe's advice earned him praise, and he ...".
     if head.dep_ == "poss" and head.head.dep_ in ("nsubj", "nsubjpass"):
         head = head.head

@@ -10,7 +10,9 @@ TITLES = {"president", "senator", "sen.", "rep.", "representative", "gov.", "gov
           "lt.", "col.", "adm.", "admiral", "colonel", "captain", "capt.", "commander", "deputy", "vice",
           "speaker", "leader", "envoy", "emir", "ayatollah", "rabbi", "bishop", "cardinal", "director",
           "professor", "prof", "prof.", "chair", "chairperson", "ceo", "commissioner", "prosecutor",
-          "attorney", "sheriff", "spokesman", "spokeswoman", "spokesperson", "congressman", "congresswoman"}
+          "attorney", "sheriff", "spokesman", "spokeswoman", "spokesperson", "congressman", "congresswoman",
+          "sgt.", "maj.", "brig.", "cpl.", "pvt.", "cmdr.", "lieut.", "supt.", "insp.",
+          "atty.", "amb.", "sergeant", "lieutenant", "corporal", "brigadier"}
 #: Nouns that introduce an organization, not a person: "the journal Neurology", "Acme, a steel company".
 ORGANIZATION_NOUNS = {"journal", "newspaper", "magazine", "tabloid", "daily", "publication", "broadcaster", "network",
                       "website", "company", "firm", "bank", "lender", "insurer", "airline", "carrier", "startup",
@@ -43,7 +45,8 @@ def _useful(tokens: list, ent_tokens: set[int]) -> bool:
     """A role needs a word outside any named entity (a bare 'Hamas' or 'Russian' is no role), and a
     common word or a title: a capitalized word alone is more often a heading ('Analysis: ...')."""
     return bool(tokens) and any(t.i not in ent_tokens and t.text.replace(".", "").isalpha() for t in tokens) and len(tokens) <= _MAX_WORDS \
-        and any(t.is_lower or any(p.lower() in TITLES for p in t.text.split("-")) for t in tokens)
+        and any(t.is_lower or any(p.lower() in TITLE_HEADS or p.lower() in _OFFICER_WORDS for p in t.text.split("-"))
+                for t in tokens)
 
 
 def _fit(tokens: list, head) -> list:
@@ -62,7 +65,8 @@ def _fit(tokens: list, head) -> list:
 
 def _headed(tokens: list, ent_tokens: set[int]) -> bool:
     """A role ends in a noun ('member', 'Minister'), not an adjective or a name ('centrist Polish')."""
-    return tokens[-1].pos_ in ("NOUN", "PROPN") and tokens[-1].i not in ent_tokens
+    # (a title the model put inside the name, "Prime Minister [Sheikh Mohammed ...]", still ends the role)
+    return tokens[-1].pos_ in ("NOUN", "PROPN") and (tokens[-1].i not in ent_tokens or tokens[-1].lower_ in TITLES)
 
 
 def title_before(span, ent_tokens: set[int]):
@@ -91,10 +95,74 @@ def title_before(span, ent_tokens: set[int]):
             return None
     if start == span.start:
         start = _coordinated_title(span, first)
+    phrase = title_phrase_start(doc, span.start, first)
+    if phrase is not None and phrase <= start:
+        # "Secretary of State Antony Blinken": the title runs through its "of", and may end in a name
+        tokens = _strip(list(doc[phrase:span.start]))
+        return tokens if tokens and len(tokens) <= _MAX_WORDS else None
     tokens = _strip(list(doc[start:span.start]))
+    while len(tokens) > 1 and tokens[-1].i in ent_tokens and tokens[-1].lower_ in TITLES and tokens[-2].i not in ent_tokens:
+        tokens = tokens[:-1]  # "Qatari Prime Minister [Sheikh Mohammed ...]": the style is the name's
     if tokens and all(t.lower_ in HONORIFICS for t in tokens):
         return None
     return tokens if _useful(tokens, ent_tokens) and _headed(tokens, ent_tokens) and head is not None else None
+
+
+#: Words of corporate titles, written capitalized before a name: "Chief Executive", "CEO".
+_OFFICER_WORDS = {"executive", "officer", "ceo", "cfo", "coo", "cto", "founder", "co-founder", "chairwoman", "treasurer",
+                  "economist", "strategist", "analyst"}
+#: Words that head a title, beyond TITLES: "Chief of Staff", "Commissioner for Trade", "Head of Mission".
+TITLE_HEADS = TITLES | {"chief", "commissioner", "head", "administrator", "attorney", "inspector", "surgeon",
+                        "comptroller", "undersecretary", "representative", "president-elect", "chair", "counsel",
+                        "spokesperson", "spokesman", "spokeswoman", "minister-president", "lord", "chancellor"}
+#: Lowercase words that join the capitalized words of one title: "Minister of Foreign Affairs",
+#: "Ambassador to the United Nations", "Secretary for Work and Pensions".
+_TITLE_JOINS = {"of", "to", "for", "and", "the", "on"}
+
+
+_NOT_TITLE_ENTS = {"DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+
+
+def title_word(tok) -> bool:
+    return any(p.lower() in TITLE_HEADS for p in tok.text.split("-") if p)
+
+
+def title_phrase_start(doc, name_start: int, first: int) -> int | None:
+    """Start of a capitalized title with lowercase joining words right before a name: "Secretary of State
+    Antony Blinken", "U.S. Ambassador to NATO Julianne Smith", "White House Chief of Staff Jeff Zients".
+
+    The parser hangs such a title's object ("State") or the name itself on the "of", so the title's
+    left modifiers say nothing; the words do: capitalized words and "of", "to", "for", "and", "the", with a
+    title word ("Secretary", "Chief") before the first joining word or as the last word ("Bank of
+    England Governor"). None when there is no such title.
+    """
+    i = name_start - 1
+    while i >= first:
+        t = doc[i]
+        if "\n" in t.whitespace_ or t.is_space or t.tag_ == "POS" or t.ent_type_ in _NOT_TITLE_ENTS:
+            break  # (not "On Tuesday Secretary of State ...": a date, a number or a person is no title word)
+        if not (t.lower_ in _TITLE_JOINS or t.tag_ == "HYPH" or (t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "ADJ"))):
+            break
+        i -= 1
+    words = list(doc[i + 1:name_start])
+    while words and (words[0].lower_ in _TITLE_JOINS or words[0].tag_ == "HYPH"):
+        words = words[1:]  # "the", or a joining word whose title began before the clause
+    joins = [n for n, t in enumerate(words) if t.is_lower and t.lower_ in ("of", "to", "for", "on")]
+    if not words or not joins or words[-1].is_lower or words[-1].tag_ == "HYPH":
+        return None
+    if any(title_word(t) for t in words[:joins[0]]) or title_word(words[-1]):
+        return words[0].i
+    return None
+
+
+def titled_name_head(root, start: int):
+    """The token that stands for a name in its clause: the title word when the parser hung the name on the
+    title's "of" ("Secretary-General of NATO Jens Stoltenberg proposed": the subject is "General"), else the
+    name's own head token. `start`: the name's first token."""
+    if root.dep_ == "pobj" and root.head.lower_ in ("of", "to", "for") and root.head.head.i < root.i \
+            and title_word(root.head.head) and title_phrase_start(root.doc, start, root.sent.start) is not None:
+        return root.head.head
+    return root
 
 
 def _coordinated_title(span, first: int) -> int:
@@ -220,11 +288,12 @@ def apposed_to(span, ent_tokens: set[int]):
 
 
 #: Abbreviated titles, written out in a role ("Sen." reads as "Senator" in a briefing's list of actors).
-_ABBREVIATIONS = {"sen.": "Senator", "rep.": "Representative", "gov.": "Governor", "gen.": "General",
+ABBREVIATIONS = {"sen.": "Senator", "rep.": "Representative", "gov.": "Governor", "gen.": "General",
                   "lt.": "Lieutenant", "col.": "Colonel", "adm.": "Admiral", "capt.": "Captain", "sgt.": "Sergeant",
                   "maj.": "Major", "cmdr.": "Commander", "atty.": "Attorney", "supt.": "Superintendent",
                   "amb.": "Ambassador", "pres.": "President", "sec.": "Secretary", "lt": "Lieutenant",
-                  "prof": "Professor", "prof.": "Professor"}
+                  "prof": "Professor", "prof.": "Professor", "brig.": "Brigadier", "cpl.": "Corporal",
+                 "pvt.": "Private", "lieut.": "Lieutenant", "insp.": "Inspector"}
 
 
 def role_text(tokens, singular: str | None = None) -> str:
@@ -232,4 +301,4 @@ def role_text(tokens, singular: str | None = None) -> str:
     abbreviated titles written out."""
     if singular is not None:
         return (_text(tokens[:-1]) + " " + singular).strip() if len(tokens) > 1 else singular
-    return " ".join(_ABBREVIATIONS.get(w.lower(), w) if w[:1].isupper() else w for w in _text(tokens).split(" "))
+    return " ".join(ABBREVIATIONS.get(w.lower(), w) if w[:1].isupper() else w for w in _text(tokens).split(" "))

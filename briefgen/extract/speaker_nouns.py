@@ -63,7 +63,9 @@ _NOT_PEOPLE = {"number", "answer", "power", "paper", "letter", "matter", "order"
                "register", "barrier", "poster", "banner", "trailer", "charter", "counter",
                "shelter", "finger", "leather", "shoulder", "cluster", "canister", "sticker", "printer", "trigger",
                "monitor", "tractor", "indicator", "elevator", "refrigerator", "generator", "reactor", "sensor",
-               "processor"}
+               "processor", "interceptor", "launcher", "destroyer", "tanker", "container", "helicopter", "freighter",
+               "airliner", "jetliner", "booster", "transformer", "scanner", "thruster", "propeller", "excavator",
+               "simulator", "accelerator", "detector", "projector", "radiator", "incubator", "calculator"}
 
 
 def is_person_noun(lemma: str) -> bool:

@@ -7,7 +7,8 @@ a document or outlet ("the statement said" -> the organization last named).
 from __future__ import annotations
 
 from briefgen.extract import aliases, speaker_gender
-from briefgen.extract.actors import ActorIndex
+from briefgen.extract.actors import OFFICE_WORDS, ActorIndex
+from briefgen.extract.roles import TITLES, title_word
 from briefgen.extract.antecedents import EMBEDDED, MAIN, Antecedents, clause_level, mention_flags, outside_mentions
 from briefgen.extract.ascribed import WRITTEN_NOUNS, document_group, document_mentions, recording_sources
 from briefgen.extract.speaker_nouns import (DOCUMENT_NOUNS, GENERIC_PERSON_NOUNS, GROUP_PRONOUNS, INSTITUTION_NOUNS, KIN_NOUNS,
@@ -17,6 +18,12 @@ from briefgen.extract.unnamed_persons import UnnamedPersons
 
 
 _INDEFINITE = ("a", "an", "another", "some", "any")
+#: People whose published research speaks for the firm that employs them: "analysts at Jefferies wrote".
+_RESEARCH_STAFF = frozenset({"analyst", "economist", "strategist"})
+#: The people who wrote a study: "the authors wrote", "the researchers said".
+_AUTHOR_NOUNS = frozenset({"author", "researcher", "scientist", "investigator", "co-author"})
+#: Words that make one title another: a "prime" or "deputy" minister is not the "foreign" one.
+_TITLE_MODIFIERS = (TITLES | OFFICE_WORDS) - {"and", "the"}
 
 
 def _apposed_conj(tok, child) -> bool:
@@ -26,6 +33,34 @@ def _apposed_conj(tok, child) -> bool:
         return False
     before = tok.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
     return before is not None and before.text == ","
+
+
+def _coordinated(a, b) -> bool:
+    """Whether two name tokens are conjuncts in one phrase: "Ann Ryan and Tom Ryan"."""
+    ra, rb = a, b
+    while ra.dep_ in ("compound", "flat") and ra.head.i != ra.i:
+        ra = ra.head
+    while rb.dep_ in ("compound", "flat") and rb.head.i != rb.i:
+        rb = rb.head
+    return ra in rb.conjuncts or rb in ra.conjuncts
+
+
+def _titled_name(tok) -> str | None:
+    """The name after a title the parser hung on the title's "of"/"to", when it is no entity the model knows:
+    "Ambassador to NATO Julia Marsh" (subject "Ambassador") is Julia Marsh, not NATO."""
+    if not title_word(tok):
+        return None
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in ("of", "to", "for"):
+            continue
+        for o in c.children:
+            if o.dep_ != "pobj" or o.pos_ != "PROPN" or o.ent_type_ or not o.is_title:
+                continue
+            parts = [t for t in o.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN" and not t.ent_type_
+                     and t.is_title and t.i > c.i]
+            if parts and all(t.i == o.i - len(parts) + n for n, t in enumerate(parts)):
+                return " ".join(t.text for t in [*parts, o])
+    return None
 
 
 class SpeakerResolver:
@@ -40,7 +75,7 @@ class SpeakerResolver:
         mentions = []
         votes: dict[str, list[str]] = {}
         for s, e, n, span, root in outside_mentions(doc, actors, quoted_mask):
-            mentions.append((s, n, *mention_flags(root, quoted_mask), paragraph_of(s)))
+            mentions.append((s, n, *mention_flags(root, quoted_mask, span.start if span is not None else None), paragraph_of(s)))
             if self.kind(n) != "person":
                 continue
             if span is not None and len(span):
@@ -110,6 +145,10 @@ class SpeakerResolver:
                      and c.text[:1].isupper() and not self.name_of_span(c.idx, c.idx + len(c.text))]
             if extra:
                 return clean(tok.doc[extra[0].i: tok.i + 1].text)
+        if name and self.kind(name) == "person" and " " not in tok.text:
+            name = self._namesake(tok, name)
+            if name is None:
+                return None  # either of two namesakes: no guess
         if name and self.kind(name) == "group" and self._is_epithet(tok, member=True):
             # "“...,” the New York Democrat said": one member, the person the sentence is about.
             return self._epithet_referent(tok, paragraph)
@@ -123,6 +162,9 @@ class SpeakerResolver:
             hit = self._by_lower.get(own.lower()) or self._surname(own)
             if hit:
                 return hit
+            titled = _titled_name(tok)
+            if titled:
+                return self._by_lower.get(titled.lower()) or titled
             # An appositive or compound may carry the name the index knows: "the agency, TASS".
             # A person named in it before an organization: "Senate Majority Leader Chuck Schumer".
             found = [n for t in words if (n := self.name_of_span(t.idx, t.idx + len(t.text)))]
@@ -149,6 +191,60 @@ class SpeakerResolver:
                 if n and self.kind(n) == "person":
                     return n
         return self._description(tok, paragraph_start, paragraph)
+
+    def _latest_body(self, noun: str, before: int, min_paragraph: int) -> str | None:
+        """The organization named last before `before` (from `min_paragraph` on) whose name ends in `noun`
+        ("ministry": "the Commerce Ministry")."""
+        for s, _e, n in reversed([m for m in self.actors.mentions if m[0] < before]):
+            if self.paragraph_of(s) < min_paragraph:
+                return None
+            if self.kind(n) == "organization" and not self.mask[s] and n.split()[-1].lower() in (noun, noun + "s"):
+                return n
+        return None
+
+    def _latest_named(self, names: list[str], before: int) -> list[str]:
+        """`names` ordered by their latest mention before `before`, latest first (unmentioned ones last)."""
+        last = {n: -1 for n in names}
+        for s, _e, n in self.actors.mentions:
+            if s >= before:
+                break
+            if n in last and not self.mask[s]:
+                last[n] = s
+        return sorted(names, key=lambda n: -last[n])
+
+    def _namesake(self, tok, name: str) -> str | None:
+        """For a bare surname two people in the article share ("Ryan" beside Joanne and John Ryan): the one
+        a gendered pronoun in the same sentence fits ("Ryan said, adding that she ..."), else the one named
+        last before it (the actor index's choice), unless both were last named together ("Ann Ryan and
+        Tom Ryan spoke"): then either may be meant."""
+        last = tok.text.lower()
+        same = [a.name for a in self.actors.actors.values()
+                if a.kind == "person" and len(a.name.split()) > 1 and a.name.split()[-1].lower() == last]
+        if len(same) < 2 or name not in same:
+            return name
+        sent = tok.sent
+        pronouns = {p.lower_ for p in sent if p.lower_ in ("he", "she", "his", "her", "him", "hers", "himself", "herself")
+                    and not self.mask[p.idx] and p.i > tok.i}
+        genders = {"she" if p in ("she", "her", "hers", "herself") else "he" for p in pronouns}
+        if len(genders) == 1:
+            g = genders.pop()
+            fits = [n for n in same if self.gender.get(n) == g] or [n for n in same if self.gender.get(n) is None]
+            if len(fits) == 1:
+                return fits[0]
+        # the full names last written before the surname: in one sentence, either may be meant
+        lasts = {}
+        for s, _e, n in self.actors.mentions:
+            if s >= tok.idx:
+                break
+            if n in same and _e - s > len(last):  # a full name, not the surname alone
+                lasts[n] = s
+        if len(lasts) >= 2:
+            ordered = sorted(lasts.values())
+            a = self.doc.char_span(ordered[-2], ordered[-2] + 1, alignment_mode="expand")
+            b = self.doc.char_span(ordered[-1], ordered[-1] + 1, alignment_mode="expand")
+            if a is not None and b is not None and _coordinated(a[0], b[0]):
+                return None
+        return name
 
     def _movement(self, tok) -> str | None:
         """A group (not a nation) named as the adjective of people who speak together: "Houthi rebels",
@@ -182,7 +278,16 @@ class SpeakerResolver:
         who spoke, in this paragraph or the one before."""
         found = [c for c in (self._sentence_subject_before(tok.idx, paragraph - 1),
                              self.antecedents.recent_event(tok.idx, True, paragraph - 1)) if c]
-        return max(found)[1] if found else None
+        if not found:
+            return None
+        name = max(found)[1]
+        # not someone whose own title is another office of that name: "the prime minister" after
+        # "Foreign Minister Hugo Brandt" is not Brandt
+        words = self.role_words.get(name, set())
+        titled = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.lower_ in _TITLE_MODIFIERS}
+        if tok.lemma_.lower() in words and not titled <= words:
+            return None
+        return name
 
     def _sentence_subject_before(self, before: int, min_paragraph: int) -> tuple[int, str] | None:
         """(offset, name) of the latest person named as the subject of a main clause before `before`."""
@@ -238,7 +343,12 @@ class SpeakerResolver:
             # "The miners' relatives waited ... “...,” they said": the relatives, not the mining
             # company named before them.
             crowd = self.unnamed.recent_plural(at, near) if lower != "it" else None
-            if crowd is not None and (not found or crowd.idx > max(found)[0]):
+            # a crowd that was a sentence's subject outranks a body named after it only as an object:
+            # "Economists at Acme expect the central bank to cut. “...,” they wrote" are the economists
+            acting = [c for c in (ante.recent(at, {"organization", "group"}, near, subject=MAIN),
+                                  ante.recent_event(at, False, near)) if c] if crowd is not None else []
+            if crowd is not None and (not found or crowd.idx > max(found)[0]
+                                      or (self.unnamed.name(crowd) and (not acting or crowd.idx > max(acting)[0]))):
                 return self.unnamed.name(crowd)
             return max(found)[1] if found else None
         # The latest of: a person who was a clause subject, a person just quoted, a person described
@@ -293,6 +403,10 @@ class SpeakerResolver:
 
     def _description(self, tok, paragraph_start: int, paragraph: int) -> str | None:
         lemma = tok.lemma_.lower()
+        if lemma in _RESEARCH_STAFF:
+            firm = self._research_firm(tok)
+            if firm:
+                return firm
         if tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "poss", "compound", "amod") for c in tok.children):
             return None  # "reports say", "officials said": nobody in particular
         if lemma in WRITTEN_NOUNS:
@@ -308,12 +422,22 @@ class SpeakerResolver:
                 named, author = self._earlier_document(tok)
                 if named:
                     return author
+        if lemma in _AUTHOR_NOUNS and tok.tag_ == "NNS":
+            authors = self._study_authors(tok, paragraph)
+            if authors is not False:
+                return authors
         # A person described by a word for people ("the Google engineer", "Acme's lawyers") is not
         # the organization named with them, unless the word says they speak for it ("a Google spokeswoman").
         person, speaks_for = is_person_noun(lemma), lemma in SPOKES_NOUNS
         # "Obama's spokesman", "the ministry's statement": the owner speaks through the noun.
         owner = None
         for child in tok.children:
+            if child.dep_ == "poss" and (speaks_for or (lemma in DOCUMENT_NOUNS and not person)) and child.pos_ == "NOUN" \
+                    and is_person_noun(child.lemma_) and child.lemma_.lower() not in GENERIC_PERSON_NOUNS:
+                # "the prime minister's official spokesman", "the president's office": the office holder
+                n = self.resolve(child, paragraph_start, paragraph)
+                if n and self.kind(n) == "person":
+                    return n
             if child.dep_ == "poss":
                 n = owner = self.name_of_span(child.idx, child.idx + len(child.text))
                 if n and (speaks_for or (not person and (lemma in DOCUMENT_NOUNS or self.kind(n) != "person"))):
@@ -346,8 +470,14 @@ class SpeakerResolver:
             # Nor are several people ("Senate aides") the one actor whose role has that word.
             plural = tok.tag_ in ("NNS", "NNPS")
             role_hits = [] if indefinite or plural else [n for n, ws in self.role_words.items() if lemma in ws or tok.lower_ in ws]
+            # "the prime minister" is not the actor whose role is "Foreign Minister": a title word
+            # before the noun must be in the role too
+            titled = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.lower_ in _TITLE_MODIFIERS}
+            role_hits = [n for n in role_hits if titled <= self.role_words[n]]
             if len(role_hits) > 1:
-                role_hits = [n for n in role_hits if words <= self.role_words[n]] or role_hits[:1]
+                # the one whose title has all the words; else the one named last ("the former chancellor"
+                # after the shadow chancellor spoke is the shadow chancellor, not the chancellor named first)
+                role_hits = [n for n in role_hits if words <= self.role_words[n]] or self._latest_named(role_hits, tok.idx)
             if role_hits:
                 return role_hits[0]
             if self._is_epithet(tok):
@@ -363,6 +493,11 @@ class SpeakerResolver:
             n = self._name_in_phrase(tok, lemma, owner)
             if n and (speaks_for or not person):
                 return n
+            named = next((n for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children
+                          if o.dep_ == "pobj" and o.pos_ == "PROPN" and (n := self.name_of_span(o.idx, o.idx + len(o.text)))
+                          and self.kind(n) == "person"), None)
+            if speaks_for and named:
+                return named  # "a spokesman for Ekholm said"
             body = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children
                          if o.dep_ == "pobj" and o.pos_ == "NOUN" and any(d.lower_ in ("the", "this") for d in o.children)), None)
             if speaks_for and body is not None:
@@ -371,7 +506,17 @@ class SpeakerResolver:
                 movement = self._movement(tok)
                 if movement:
                     return movement  # "Houthi rebels said": the movement itself
+            body_noun = next((c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+            if speaks_for and not plural and body_noun is not None:
+                # "a ministry spokesperson said": the ministry the article named last
+                n = self._latest_body(body_noun.lemma_.lower(), tok.idx, paragraph - 1)
+                if n:
+                    return n
             if speaks_for and not plural and not any(c.dep_ in ("prep", "compound", "poss") for c in tok.children):
+                earlier = self._earlier_spokesperson(tok, paragraph)
+                if earlier is not None:
+                    # "The prime minister's spokesman said ... “...,” the spokesman said": the same one
+                    return self.resolve(earlier, paragraph_start, paragraph)
                 # "The agency said its warning went out at 4am. A spokesperson said: “...”": the body
                 # that just spoke or was just named, whose spokesperson this is.
                 found = [c for c in (ante.recent_event(tok.idx, False, paragraph - 1),
@@ -386,6 +531,63 @@ class SpeakerResolver:
             return None  # "the footage", "the idea", "business groups": not a speaker the article names
         hit = ante.recent(tok.idx, {"organization"})
         return hit[1] if hit else None
+
+    def _research_firm(self, tok) -> str | None:
+        """The organization whose analysts speak: "analysts at Jefferies", "Jefferies economists", "an
+        economist with Capital Economics". Their notes are the firm's research, cited under its name; other
+        staff ("Boeing workers") speak for themselves."""
+        for c in tok.children:
+            objs = [o for o in c.children if o.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in ("at", "with", "from") \
+                else [c] if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" else []
+            for o in objs:
+                n = self.name_of_span(o.idx, o.idx + len(o.text))
+                if n and self.kind(n) == "organization":
+                    return n
+                if n is None and c.dep_ == "compound" and o.is_title and not o.ent_type_:
+                    return clean(o.text)  # "Jefferies analysts said": a firm the model did not tag
+        return None
+
+    def _study_authors(self, tok, paragraph: int):
+        """For "the authors wrote", "the study's authors said": the named author of the research the
+        article last named ("a study by Acme"), else the journal it appeared in ("a study published in The
+        Lancet"); None when the research names neither; False when no research was named (not about a study)."""
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "its", "their") for c in tok.children)
+        owned = [c for c in tok.children if c.dep_ == "poss"]
+        if not definite and not owned:
+            return False
+        if self._documents is None:
+            self._documents = document_mentions(self.doc, self.mask)
+            self._document_at = {t.i: author for t, author in self._documents}
+        studies = [(t, a) for t, a in self._documents if t.i < tok.i and document_group(t.lemma_.lower()) == "research"
+                   and self.paragraph_of(t.idx) >= paragraph - 2]
+        if owned and owned[0].pos_ == "NOUN":
+            studies = [(t, a) for t, a in studies if t.i == owned[0].i] or studies
+        elif owned:
+            return False  # "Roe's authors", "their authors": not a document's
+        if not studies:
+            return False
+        noun, author = studies[-1]
+        if author is not None:
+            return self._author_name(author)
+        for t in noun.subtree:
+            if t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.lemma_ in ("publish", "appear", "release"):
+                n = self.name_of_span(t.idx, t.idx + len(t.text))
+                if n and self.kind(n) == "organization":
+                    return n
+        return None
+
+    def _earlier_spokesperson(self, tok, paragraph: int):
+        """The latest spokesperson described with whom they speak for ("Acme's spokesman", "a spokesman for
+        the mayor") before `tok`, outside quotes, in this paragraph or the one before; None if there is none."""
+        doc = self.doc
+        for i in range(tok.i - 1, -1, -1):
+            t = doc[i]
+            if t.lemma_.lower() in SPOKES_NOUNS and not self.mask[t.idx] and t.pos_ == "NOUN" and any(
+                    c.dep_ in ("poss", "compound") or (c.dep_ == "prep" and c.lower_ == "for") for c in t.children):
+                return t
+            if t.is_sent_start and self.paragraph_of(t.idx) < paragraph - 1:
+                return None
+        return None
 
     def _name_in_phrase(self, tok, lemma: str, owner: str | None) -> str | None:
         """An actor named among the subject's own words that can speak for it.
