@@ -362,6 +362,8 @@ def test_timeline_labels_say_the_date_as_told_not_the_day_it_is_drawn_at():
     ("2024-W07-WE", None, "weekend of 17 February 2024", "weekend of 17 Feb"),
     ("2023", "early", "early 2023", "early 2023"),
     ("P2M", "late", "P2M", "P2M"),
+    ("2026-SP", None, "spring 2026", "spring 2026"),
+    ("2025-SU", "late", "late summer 2025", "late summer 2025"),
 ])
 def test_dates_read_as_the_text_gave_them(value, mod, long, short):
     from briefgen.render.dates import humanize

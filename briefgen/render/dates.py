@@ -5,6 +5,7 @@ import calendar
 import re
 from datetime import date
 
+_SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 _ABBR = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 #: How a modifier the text gave reads in front of the date ("late February 2024", "after 7 October 2023").
 _MOD = {"early": "early ", "mid": "mid-", "late": "late ", "before": "before ", "after": "after "}
@@ -54,6 +55,8 @@ def _plain(value: str, short: bool) -> str:
         return f"Q{m.group(2)} {m.group(1)}"
     if m := re.fullmatch(r"(\d{4})-H([12])", value):
         return f"H{m.group(2)} {m.group(1)}"
+    if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
+        return f"{_SEASONS[m.group(2)]} {m.group(1)}"
     if re.fullmatch(r"\d{4}", value):
         return value
     if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}).*", value):
