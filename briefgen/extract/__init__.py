@@ -6,7 +6,7 @@ from typing import Iterable, Iterator
 from briefgen.models import Article, Extraction
 
 #: Bump when extraction output changes, so caches keyed on it are invalidated.
-EXTRACTION_VERSION = "4"
+EXTRACTION_VERSION = "5"
 
 
 def extract_doc(doc, article: Article, *, briefing: bool = True) -> Extraction:
