@@ -503,16 +503,18 @@ def _name_end(doc, end: int) -> int:
 _BODY_NOUNS = frozenset({"department", "ministry", "office", "agency", "committee", "commission", "council", "bureau"})
 
 
-def _body_key(words: list[str]) -> str | None:
-    """The body's portfolio and noun, in one order and without a country in front ("US Department of
-    Commerce" -> "commerce department"); None for other names."""
+def _body_key(words: list[str]) -> tuple[str, str] | None:
+    """(country, portfolio and noun in one order) of a government body ("US Department of Commerce" ->
+    ("United States", "commerce department")); the country is "" when none is written; None for other names."""
     low = [w.lower().replace(".", "") for w in words]
-    while low and aliases.place_of(low[0]):
+    country = ""
+    while low and (place := aliases.place_of(low[0])):
+        country = country or place[0]
         low = low[1:]
     if len(low) >= 3 and low[0] in _BODY_NOUNS and low[1] == "of":
-        return " ".join(low[2:] + low[:1])
+        return country, " ".join(low[2:] + low[:1])
     if len(low) >= 2 and low[-1] in _BODY_NOUNS:
-        return " ".join(low)
+        return country, " ".join(low)
     return None
 
 
@@ -848,13 +850,19 @@ def extract_actors(doc, article: Article) -> ActorIndex:
         elif k + "s" in first and uf.find(k + "s") != uf.find(k):
             uf.union(k, k + "s")  # "Republican" with "Republicans"
     # "the Department of Commerce", "the US Department of Commerce" and "the Commerce Department" are one body
-    by_body: dict[str, str] = {}
+    # (but the Russian and the Ukrainian Defence Ministry are two: a form without a country joins only
+    # when one country has that portfolio)
+    by_body: dict[str, list[tuple[str, str]]] = {}
     for k in org_like:
         body_key = _body_key(words[k])
-        if body_key in by_body:
-            uf.union(k, by_body[body_key])
-        elif body_key:
-            by_body[body_key] = k
+        if body_key:
+            by_body.setdefault(body_key[1], []).append((body_key[0], k))
+    for forms in by_body.values():
+        countries = {c for c, _ in forms if c}
+        for country in countries or {""}:
+            same = [k for c, k in forms if c == country or (not c and len(countries) <= 1)]
+            for k in same[1:]:
+                uf.union(k, same[0])
 
     # clusters
     clusters: dict[str, list[str]] = {}
