@@ -850,3 +850,12 @@ def test_an_unknown_speakers_name_leaves_out_the_names_in_its_apposition(nlp):
               "would present a budget by the summer.")
     subj = next(t for t in doc if t.dep_ == "nsubj" and t.head.lemma_ == "say")
     assert _name_run(subj) == "Lars Klingbeil"
+
+
+def test_a_party_tag_in_brackets_is_no_dateline_and_a_conditional_is_a_statement(extract_text):
+    ex = extract_text("Ann Roe (D-Ohio) - the lead negotiator - said the Senate would vote on the bill on Friday.",
+                      "Governor Mark Lutz said if the talks fail, Ohio will leave the compact next year.",
+                      published="2026-03-04")
+    by_text = {s.text[:20]: s.speaker for s in ex.statements}
+    assert any(sp == "Ann Roe" for t, sp in by_text.items() if t.startswith("the Senate")), by_text
+    assert any(sp == "Mark Lutz" for sp in by_text.values()), by_text

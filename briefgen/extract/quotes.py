@@ -456,7 +456,7 @@ class _Context:
             opener = next((x for x in toks if not x.is_punct), None)
             while toks and (toks[0].dep_ == "mark" or toks[0].is_punct or toks[0].lower_ == "that"):
                 toks = toks[1:]  # "that", and the comma after "according to X"
-            if not toks or _not_asserted(t, opener):
+            if not toks or _not_asserted(t, opener, clause):
                 continue
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
             if "\n" in self.body[start:end] or len(_WORD.findall(self.body[start:end])) < MIN_WORDS:
@@ -485,11 +485,16 @@ class _Context:
         return Quote(text=text, speaker=speaker, cue=cue_text, paragraph=paragraph, start=start, end=start + len(text))
 
 
-def _not_asserted(verb, first) -> bool:
+def _not_asserted(verb, first, clause=None) -> bool:
     """Reported words no one asserts: a denied or withheld saying ("did not say how much it costs")
-    or a question ("declined to say whether", "which analysts say has hurt")."""
+    or a question ("declined to say whether", "which analysts say has hurt"). A subordinator that opens
+    an adverbial clause inside the reported one ("said if the talks fail, Ohio will leave") asks nothing."""
     if any(c.dep_ == "neg" for c in verb.children):
         return True
+    if first is None:
+        return False
+    if clause is not None and first.dep_ in ("mark", "advmod") and first.head.i != clause.i and first.head.dep_ == "advcl":
+        return False
     return (first.tag_ in ("WDT", "WP", "WRB") and first.lower_ != "that") or first.lower_ in ("whether", "if")
 
 

@@ -44,10 +44,12 @@ _DATELINE = re.compile(
     r",? ?(?:\([^()\n]{1,30}\) ?)?(?:--|—|–|-|_)(?=\s|$)[ \t]*")
 
 
-#: The same in title case, which only an outlet in brackets marks as a dateline: "Washington (CNN) —".
+#: The same in title case, which only an outlet in brackets marks as a dateline: "Washington (CNN) —";
+#: not a party tag or a ticker ("Ann Roe (D-Ohio) -", "Acme (NYSE: ACM) -"), nor a dash before a lowercase
+#: word, which is an aside ("Ann Roe (Labour) - the lead negotiator - said").
 _TITLED_DATELINE = re.compile(
     r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?"
-    r" \([A-Z][^()\n]{1,30}\) ?(?:--|—|–|-|_)(?=\s|$)[ \t]*")
+    r" \((?![DRI]-)(?!NYSE|NASDAQ|Nasdaq|LSE)[A-Z][^()\n]{1,30}\) ?(?:--|—|–|-|_)(?=\s|$)[ \t]*(?![a-z \t])")
 
 
 def dateline_end(text: str, start: int) -> int:
