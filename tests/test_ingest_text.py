@@ -69,3 +69,9 @@ def test_a_bare_outlet_line_after_a_labelled_date_is_the_outlet(tmp_path):
                    "WASHINGTON (Reuters) - The Senate on Wednesday passed a stopgap bill.\n\nThe House votes next.", "x.txt")
     assert a.outlet == "Reuters"
     assert a.blocks[0].text.startswith("WASHINGTON")
+
+
+def test_a_standfirst_under_published_is_body_not_the_outlet():
+    a = parse_text("Senate passes budget\nPublished: 2026-03-04\n\nVote ends months of deadlock in Washington\n\n"
+                   "The Senate voted on Tuesday to pass it.\n\nMore follows.", "a.txt")
+    assert a.outlet == "" and a.blocks[0].text.startswith("Vote ends")

@@ -112,8 +112,15 @@ def _header_date(value: str) -> date | None:
 
 
 def _outlet_line(parts: list[str]) -> bool:
-    """Whether the first block is a short outlet line ("Jerusalem Post", "The New York Times (AP)") with body after it."""
-    return bool(parts) and len(parts[0].split()) <= 8 and not parts[0].endswith(_OUTLET_END) and len(parts) > 1
+    """Whether the first block is a short outlet line ("Jerusalem Post", "The New York Times (AP)") with body
+    after it: a name, every word capitalized but small joining words, not a standfirst ("Vote ends months of deadlock")."""
+    if not parts or len(parts) < 2 or parts[0].endswith(_OUTLET_END):
+        return False
+    words = parts[0].split()
+    return len(words) <= 6 and all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _NAME_JOINERS for w in words)
+
+
+_NAME_JOINERS = {"of", "the", "and", "&", "de", "la", "le", "al", "el", "for", "on", "in"}
 
 
 def parse_text(text: str, path: str) -> Article:
