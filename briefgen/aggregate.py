@@ -144,7 +144,7 @@ def pick_summaries(extractions: list[Extraction], sources: list[Source], n: int,
     newest = max((e.published for e in extractions if e.published), default=None)
     background = background_stories(extractions)
     pool = [(e, s) for e in extractions for s in e.sentences if s.text not in skip and s.text not in asked
-            and not _overtaken(s.dates, e.published, extractions)]
+            and not _overtaken(s.dates, e.published, extractions, s.actors)]
     current = [item for item in pool if item[0].path not in background]
     if current and (bottom_line or len(current) >= n):
         pool = current
@@ -188,14 +188,17 @@ def pick_summaries(extractions: list[Extraction], sources: list[Source], n: int,
     return out
 
 
-def _overtaken(values: list[str], published: date | None, extractions: list[Extraction]) -> bool:
+def _overtaken(values: list[str], published: date | None, extractions: list[Extraction], actors: list[str]) -> bool:
     """Whether a sentence only looks ahead to days that a newer story already covers: every date it names lies
-    after its own publication and ends by the publication of another story, which tells what happened then."""
+    after its own publication and ends by the publication of another story about one of its actors, which
+    tells what happened then (a story on something else answers nothing)."""
     from briefgen.extract.intervals import bounds
 
-    if not published or not values:
+    if not published or not values or not actors:
         return False
-    latest = max((e.published for e in extractions if e.published), default=None)
+    named = set(actors)
+    latest = max((e.published for e in extractions if e.published and named & {a.name for a in e.actors}
+                  and e.published > published), default=None)
     spans = [bounds(v) for v in values]
     if not latest or not all(spans):
         return False
@@ -209,7 +212,7 @@ def overtaken_previews(extractions: list[Extraction]) -> set[str]:
     out = set()
     for e in extractions:
         lead = min(e.sentences, key=lambda s: s.start, default=None)
-        if lead is not None and _overtaken(lead.dates, e.published, extractions):
+        if lead is not None and _overtaken(lead.dates, e.published, extractions, lead.actors):
             out.add(e.path)
     return out
 
@@ -389,19 +392,21 @@ def merge_timeline(extractions: list[Extraction], briefing_date: date, limit: in
 def _overtaken_forecasts(extractions: list[Extraction], today: str) -> set[int]:
     """ids of the future-tense events that are over by `today` and whose day a story published on or after it
     reports in the past tense (the preview's "will meet on Thursday" beside the report's "met on Thursday")."""
-    reported: list[tuple[str, str]] = []  # (first, last day) of what stories tell as done, on or before their day
+    # (first, last day, actors) of what stories tell as done, on or before their day; the report must share an
+    # actor with the forecast ("floods hit Valencia on Thursday" does not answer "leaders will meet on Thursday")
+    reported: list[tuple[str, str, set[str]]] = []
     published = {e.path: e.published.isoformat() for e in extractions if e.published}
     for e in extractions:
         for ev in e.events:
             day = published.get(e.path)
             if not ev.future and day and (ev.end_key or ev.sort_key) <= day:
-                reported.append((ev.sort_key, ev.end_key or ev.sort_key))
+                reported.append((ev.sort_key, ev.end_key or ev.sort_key, set(ev.actors)))
     out = set()
     for e in extractions:
         for ev in e.events:
             end = ev.end_key or ev.sort_key
             if ev.future and end < today and published.get(e.path, "9999") < ev.sort_key \
-                    and any(a <= end and ev.sort_key <= b and b <= end for a, b in reported):
+                    and any(a <= end and ev.sort_key <= b and b <= end and names & set(ev.actors) for a, b, names in reported):
                 out.add(id(ev))
     return out
 

@@ -212,9 +212,11 @@ def test_today_with_a_present_is_now_not_a_schedule(extract_text):
 def test_a_forecast_gives_way_to_the_report_of_its_day():
     from briefgen.aggregate import merge_timeline
 
-    forecast = _event("2024-03-14", "The harbour board will vote on the dredging levy on Thursday", future=True, source="preview.txt")
+    forecast = _event("2024-03-14", "The harbour board will vote on the dredging levy on Thursday", future=True, source="preview.txt",
+                      actors=["Harbour Board"])
     ahead = _event("2024-03-25", "The new ferry will sail on March 25", future=True, paragraph=2, source="preview.txt")
-    report = _event("2024-03-14", "The harbour board approved the dredging levy by nine votes to two on Thursday", source="report.txt")
+    report = _event("2024-03-14", "The harbour board approved the dredging levy by nine votes to two on Thursday", source="report.txt",
+                    actors=["Harbour Board"])
     preview = Extraction(path="preview.txt", published=date(2024, 3, 12), events=[forecast, ahead])
     later = Extraction(path="report.txt", published=date(2024, 3, 15), events=[report])
     timeline = merge_timeline([preview, later], date(2024, 3, 16), 25)
@@ -222,6 +224,11 @@ def test_a_forecast_gives_way_to_the_report_of_its_day():
     # with no report of that day, the forecast is all the reader has: it stays
     alone = merge_timeline([preview, Extraction(path="report.txt", published=date(2024, 3, 15))], date(2024, 3, 16), 25)
     assert forecast.text in [ev.text for ev in alone]
+    # nor does a story of something else on that day answer it
+    floods = _event("2024-03-14", "Floods hit Valencia on Thursday", source="floods.txt", actors=["Valencia"])
+    other = merge_timeline([preview, Extraction(path="floods.txt", published=date(2024, 3, 15), events=[floods])],
+                           date(2024, 3, 16), 25)
+    assert forecast.text in [ev.text for ev in other]
 
 
 def test_an_event_clause_stays_in_its_paragraph_and_keeps_a_percent_sign(extract_text):
@@ -241,3 +248,9 @@ def test_a_date_in_a_clause_after_a_preposition_is_told_by_that_clauses_verb(ext
                      published="2025-02-11")
     dates = {ev.date for ev in e.events}
     assert "2023-12" in dates and "2016" not in dates  # one clause, one event: the arrest
+
+
+def test_closing_a_cut_quotation_leaves_a_closing_mark_alone():
+    from briefgen.extract.events import _close_marks
+    assert _close_marks('more aid," she said on Monday') == 'more aid," she said on Monday'
+    assert _close_marks('that it was "a gift to the Democrats') == 'that it was "a gift to the Democrats"'

@@ -87,9 +87,16 @@ def _close_marks(s: str) -> str:
     body, tail = (s[:-2], " …") if s.endswith(" …") else (s, "")
     if body.count("“") > body.count("”"):
         body = body.rstrip(" ,;:") + "”"
-    elif body.count('"') % 2:
+    elif body.count('"') % 2 and _last_straight_opens(body):
         body = body.rstrip(" ,;:") + '"'
     return body + tail
+
+
+def _last_straight_opens(s: str) -> bool:
+    """Whether the last straight mark opens a quotation (after a space or at the start), rather than closing
+    one the clause began inside ('more aid," she said on Monday')."""
+    i = s.rfind('"')
+    return i == 0 or (i > 0 and (s[i - 1].isspace() or s[i - 1] in "(—–…"))
 
 
 def _depth(doc, start: int, end: int, c_start: int, c_end: int) -> int:
