@@ -18,6 +18,7 @@ def extract_doc(doc, article: Article, *, briefing: bool = True) -> Extraction:
     from briefgen.extract import actors, dates, events, questions, quotes, summary
     from briefgen.extract.cooccurrence import actor_links
 
+    doc.user_data["briefgen.text"] = article.text  # the Doc's text, without rebuilding it from its tokens
     index = actors.extract_actors(doc, article)
     found_quotes, statements = quotes.extract_quotes(doc, article, index)
     date_mentions = dates.extract_dates(doc, article)
