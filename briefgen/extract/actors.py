@@ -464,7 +464,8 @@ def _titled_given_names(doc, ents: list) -> list:
 
     out = []
     for e in ents:
-        if e.label_ in ("ORG", "GPE", "NORP", "LOC") and len(e) == 1 and e[0].is_title and not aliases.place_of(e.text):
+        if e.label_ in ("ORG", "GPE", "NORP", "LOC") and len(e) == 1 and e[0].is_title and e.start > 0 \
+                and doc[e.start - 1].is_title and doc[e.start - 1].ent_iob_ == "O" and not aliases.place_of(e.text):
             i = e.start
             while i > e.start - 2 and i > 0 and doc[i - 1].is_title and doc[i - 1].pos_ == "PROPN" \
                     and doc[i - 1].ent_iob_ == "O" and "\n" not in doc[i - 1].whitespace_ and not roles.title_word(doc[i - 1]):
