@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from briefgen.extract import aliases, nicknames, roles
 from briefgen.extract.spans import ParagraphMap, dateline_end, token_at
 from briefgen.extract.tokens import indexes_of
-from briefgen.extract.speaker_nouns import DOCUMENT_NOUNS, INSTITUTION_NOUNS, PERSON_NOUN_SET, is_person_noun
+from briefgen.extract.speaker_nouns import (DOCUMENT_NOUNS, INSTITUTION_NOUNS, PERSON_NOUN_SET, RESEARCH_STAFF,
+                                            is_person_noun)
 from briefgen.models import Actor, Article, Quote
 
 LABEL_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "NORP": "group", "FAC": "place"}
@@ -536,8 +537,7 @@ def _employer(root) -> bool:
     # ("from" only after research staff: "officials from Kherson" come from a place)
     staff = root.head.head.lemma_.lower()
     return root.dep_ == "pobj" and staff in _EMPLOYEE_NOUNS and (
-        root.head.lower_ in ("at", "with") or (root.head.lower_ == "from" and staff in ("analyst", "economist", "strategist",
-                                                                                      "researcher", "scientist")))
+        root.head.lower_ in ("at", "with") or (root.head.lower_ == "from" and staff in RESEARCH_STAFF | {"researcher", "scientist"}))
 
 
 #: Things someone makes or owns that name their maker: "a Bloomberg poll", "the Gallup survey".
@@ -1086,8 +1086,7 @@ _OTHER_BODIES = {("house", "white house")}
 
 
 #: Prepositions after which a name is a place ("in", "around"); "of", "from", "to" and "at" also take people.
-_LOCATIVE = frozenset({"in", "around", "near", "outside", "inside", "across", "into", "throughout", "within",
-                       "toward", "towards", "across"})
+_LOCATIVE = frozenset(LOCATIVE - {"at", "to", "from"} | {"toward", "towards"})
 
 
 def _places_mislabelled(index: ActorIndex, mentions: list[_Mention], names: list[str]) -> None:

@@ -81,3 +81,6 @@ def is_person_noun(lemma: str) -> bool:
 
 # Descriptions that speak for the organization named with them: "a Google spokeswoman said" is Google.
 SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative"}
+
+#: People whose published research speaks for the firm that employs them: "analysts at Jefferies wrote".
+RESEARCH_STAFF = frozenset({"analyst", "economist", "strategist"})

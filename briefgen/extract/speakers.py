@@ -12,14 +12,12 @@ from briefgen.extract.roles import TITLES, title_word
 from briefgen.extract.antecedents import EMBEDDED, MAIN, Antecedents, clause_level, mention_flags, outside_mentions
 from briefgen.extract.ascribed import WRITTEN_NOUNS, document_group, document_mentions, recording_sources
 from briefgen.extract.speaker_nouns import (DOCUMENT_NOUNS, GENERIC_PERSON_NOUNS, GROUP_PRONOUNS, INSTITUTION_NOUNS, KIN_NOUNS,
-                                           PERSON_NOUNS, PERSON_PRONOUNS, SPOKES_NOUNS, VOICE_NOUNS, is_person_noun)
+                                           PERSON_NOUNS, PERSON_PRONOUNS, RESEARCH_STAFF, SPOKES_NOUNS, VOICE_NOUNS, is_person_noun)
 from briefgen.extract.speaker_phrase import clean, phrase, under_other_prep
 from briefgen.extract.unnamed_persons import UnnamedPersons
 
 
 _INDEFINITE = ("a", "an", "another", "some", "any")
-#: People whose published research speaks for the firm that employs them: "analysts at Jefferies wrote".
-_RESEARCH_STAFF = frozenset({"analyst", "economist", "strategist"})
 #: The people who wrote a study: "the authors wrote", "the researchers said".
 _AUTHOR_NOUNS = frozenset({"author", "researcher", "scientist", "investigator", "co-author"})
 #: Words that make one title another: a "prime" or "deputy" minister is not the "foreign" one.
@@ -403,7 +401,7 @@ class SpeakerResolver:
 
     def _description(self, tok, paragraph_start: int, paragraph: int) -> str | None:
         lemma = tok.lemma_.lower()
-        if lemma in _RESEARCH_STAFF:
+        if lemma in RESEARCH_STAFF:
             firm = self._research_firm(tok)
             if firm:
                 return firm
